@@ -1,0 +1,72 @@
+package dev.gantry.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.gantry.diag.Diagnostic;
+import dev.gantry.load.LoadResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code gantry lint}: compiler-style diagnostics for workflows and pipelines. */
+@Command(name = "lint", description = "Check GitHub Actions workflows and GitLab CI pipelines.",
+        mixinStandardHelpOptions = true)
+final class LintCommand implements Callable<Integer> {
+
+    enum OutputFormat { text, json }
+
+    @Parameters(arity = "0..*", paramLabel = "FILE",
+            description = "Files to check (default: .github/workflows/* and .gitlab-ci.yml in the work dir).")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = {"-C", "--workdir"}, paramLabel = "DIR", description = "Repository root (default: .).")
+    Path workdir = Path.of(".");
+
+    @Option(names = "--format", paramLabel = "text|json", description = "Output format (default: ${DEFAULT-VALUE}).")
+    OutputFormat format = OutputFormat.text;
+
+    @Override
+    public Integer call() throws Exception {
+        Workspace ws = new Workspace(workdir);
+        List<Path> targets = files.isEmpty() ? ws.discover(Path.of(".")) : files;
+        if (targets.isEmpty()) {
+            System.err.println("gantry lint: no .github/workflows/*.yml or .gitlab-ci.yml here; name the files to check");
+            return 2;
+        }
+        List<Diagnostic> all = new ArrayList<>();
+        for (Path file : targets) {
+            LoadResult r = ws.load(file);
+            all.addAll(r.diagnostics());
+        }
+        all.sort(Diagnostic.ORDER);
+        if (format == OutputFormat.json) {
+            printJson(all);
+        } else {
+            all.forEach(d -> System.out.println(d.format()));
+        }
+        return all.stream().anyMatch(d -> d.severity() == dev.gantry.diag.Severity.ERROR) ? 1 : 0;
+    }
+
+    private static void printJson(List<Diagnostic> diagnostics) throws Exception {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Diagnostic d : diagnostics) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("file", d.range().file());
+            m.put("line", d.range().line());
+            m.put("column", d.range().column());
+            m.put("endLine", d.range().endLine());
+            m.put("endColumn", d.range().endColumn());
+            m.put("severity", d.severity().word());
+            m.put("message", d.message());
+            m.put("rule", d.rule());
+            out.add(m);
+        }
+        System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
+    }
+}

@@ -1,0 +1,67 @@
+package dev.gantry.cli;
+
+import dev.gantry.load.LoadResult;
+import dev.gantry.model.EventTrigger;
+import dev.gantry.model.Job;
+import dev.gantry.model.Need;
+import dev.gantry.model.Pipeline;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code gantry list}: what a workflow or pipeline defines, one table per file. */
+@Command(name = "list", description = "List the jobs of workflows and pipelines.", mixinStandardHelpOptions = true)
+final class ListCommand implements Callable<Integer> {
+
+    @Parameters(arity = "0..1", paramLabel = "FILE|DIR", description = "A file, or a folder to search (default: .).")
+    Path target = Path.of(".");
+
+    @Option(names = {"-C", "--workdir"}, paramLabel = "DIR", description = "Repository root (default: .).")
+    Path workdir = Path.of(".");
+
+    @Override
+    public Integer call() {
+        Workspace ws = new Workspace(workdir);
+        Path abs = workdir.resolve(target);
+        List<Path> files = Files.isDirectory(abs) ? ws.discover(target) : List.of(target);
+        if (files.isEmpty()) {
+            System.err.println("gantry list: no .github/workflows/*.yml or .gitlab-ci.yml in " + target);
+            return 2;
+        }
+        int status = 0;
+        for (Path file : files) {
+            LoadResult r = ws.load(file);
+            if (r.pipeline() == null) {
+                r.diagnostics().forEach(d -> System.err.println(d.format()));
+                status = 2;
+                continue;
+            }
+            print(r.file(), r.pipeline());
+        }
+        return status;
+    }
+
+    private static void print(String file, Pipeline p) {
+        System.out.println(file + (p.name() != null ? "  (" + p.name() + ")" : ""));
+        String events = p.triggers().events().stream().map(EventTrigger::event).collect(Collectors.joining(","));
+        if (!events.isEmpty()) {
+            System.out.println("  on: " + events);
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"JOB", "NAME", "STAGE", "NEEDS", "MATRIX"});
+        for (Job j : p.jobs()) {
+            rows.add(new String[] {j.id(), j.name(), j.stage() == null ? "-" : j.stage(),
+                    j.needs() == null || j.needs().isEmpty() ? "-"
+                            : j.needs().stream().map(Need::job).collect(Collectors.joining(",")),
+                    j.matrix() == null ? "-" : "yes"});
+        }
+        Table.print(rows, System.out);
+        System.out.println();
+    }
+}

@@ -1,0 +1,85 @@
+package dev.gantry.cli;
+
+import dev.gantry.load.DirectorySourceFiles;
+import dev.gantry.load.LoadResult;
+import dev.gantry.load.PipelineLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Finds the pipeline files of a folder and loads them relative to their repository, so that
+ * GitLab includes resolve from the repository root while messages name files as the user sees them.
+ */
+final class Workspace {
+
+    private final Path cwd;
+
+    Workspace(Path cwd) {
+        this.cwd = cwd.toAbsolutePath().normalize();
+    }
+
+    /** Every workflow under {@code dir/.github/workflows} and {@code dir/.gitlab-ci.yml}, sorted. */
+    List<Path> discover(Path dir) {
+        Path base = cwd.resolve(dir).normalize();
+        List<Path> found = new ArrayList<>();
+        Path workflows = base.resolve(".github/workflows");
+        if (Files.isDirectory(workflows)) {
+            try (Stream<Path> s = Files.list(workflows)) {
+                s.filter(p -> Files.isRegularFile(p)
+                                && (p.toString().endsWith(".yml") || p.toString().endsWith(".yaml")))
+                        .sorted()
+                        .forEach(found::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        Path gitlab = base.resolve(".gitlab-ci.yml");
+        if (Files.isRegularFile(gitlab)) {
+            found.add(gitlab);
+        }
+        return found;
+    }
+
+    /** Loads a file; diagnostics name files relative to the current directory. */
+    LoadResult load(Path file) {
+        Path abs = cwd.resolve(file).normalize();
+        Path root = repositoryRoot(abs);
+        String rel = root.relativize(abs).toString().replace('\\', '/');
+        LoadResult r = PipelineLoader.load(rel, new DirectorySourceFiles(root));
+        return new LoadResult(display(root, r.file()), r.pipeline(),
+                r.diagnostics().stream().map(d -> new dev.gantry.diag.Diagnostic(d.severity(),
+                        new dev.gantry.diag.SourceRange(display(root, d.range().file()), d.range().line(),
+                                d.range().column(), d.range().endLine(), d.range().endColumn()),
+                        d.message(), d.rule())).toList());
+    }
+
+    /** A path as the user sees it from the current directory. */
+    String display(Path root, String repoRelative) {
+        Path p = root.resolve(repoRelative).normalize();
+        return p.startsWith(cwd) ? cwd.relativize(p).toString() : p.toString();
+    }
+
+    /**
+     * The nearest folder at or above the file that holds {@code .git}; without one, the folder
+     * that holds {@code .github} for a workflow, else the file's own folder.
+     */
+    static Path repositoryRoot(Path file) {
+        for (Path d = file.getParent(); d != null; d = d.getParent()) {
+            if (Files.exists(d.resolve(".git"))) {
+                return d;
+            }
+        }
+        Path parent = file.getParent();
+        if (parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("workflows")
+                && parent.getParent() != null && parent.getParent().getFileName() != null
+                && parent.getParent().getFileName().toString().equals(".github")) {
+            return parent.getParent().getParent();
+        }
+        return parent;
+    }
+}

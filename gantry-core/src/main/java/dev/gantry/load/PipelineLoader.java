@@ -1,0 +1,74 @@
+package dev.gantry.load;
+
+import dev.gantry.diag.Diagnostics;
+import dev.gantry.diag.SourceRange;
+import dev.gantry.github.GithubFrontEnd;
+import dev.gantry.gitlab.GitlabFrontEnd;
+import dev.gantry.model.Format;
+import dev.gantry.model.Pipeline;
+import dev.gantry.yaml.YamlLoader;
+import dev.gantry.yaml.YamlMap;
+import dev.gantry.yaml.YamlNode;
+import java.util.Optional;
+
+/**
+ * Loads one pipeline file of either format: picks the front end, parses, and collects every
+ * diagnostic. Never throws on bad input.
+ */
+public final class PipelineLoader {
+
+    private PipelineLoader() {
+    }
+
+    /**
+     * Loads {@code path} from {@code files}.
+     *
+     * @param path  repository-relative path, also used as the file name in diagnostics
+     * @param files the repository (GitLab includes are read from it too)
+     * @return the model and the diagnostics; a missing file is an error diagnostic
+     */
+    public static LoadResult load(String path, SourceFiles files) {
+        Diagnostics diagnostics = new Diagnostics();
+        Optional<String> text = files.read(path);
+        if (text.isEmpty()) {
+            diagnostics.error(SourceRange.startOf(path), "file", "no such file");
+            return new LoadResult(path, null, diagnostics.sorted());
+        }
+        Pipeline pipeline = null;
+        try {
+            Optional<YamlNode> root = YamlLoader.load(path, text.get(), diagnostics);
+            if (root.isEmpty() && !diagnostics.hasErrors()) {
+                diagnostics.error(SourceRange.startOf(path), "empty", "the file is empty");
+            } else if (root.isPresent()) {
+                pipeline = switch (detect(path, root.get())) {
+                    case GITHUB -> GithubFrontEnd.parse(path, root.get(), diagnostics);
+                    case GITLAB -> GitlabFrontEnd.parse(path, root.get(), files, diagnostics);
+                };
+            }
+        } catch (RuntimeException e) {
+            // A bug of ours must still not cost the user their other diagnostics.
+            diagnostics.error(SourceRange.startOf(path), "internal",
+                    "internal error while reading this file (" + e.getClass().getSimpleName() + "); please report it");
+            pipeline = null;
+        }
+        return new LoadResult(path, pipeline, diagnostics.sorted());
+    }
+
+    /**
+     * The format of a file: by its place ({@code .github/workflows/}, {@code *gitlab-ci.yml}),
+     * else by its content (a top-level {@code jobs:} mapping next to {@code on:} is GitHub).
+     */
+    public static Format detect(String path, YamlNode root) {
+        String p = path.replace('\\', '/');
+        if (p.contains(".github/workflows/")) {
+            return Format.GITHUB;
+        }
+        if (p.endsWith("gitlab-ci.yml") || p.endsWith("gitlab-ci.yaml")) {
+            return Format.GITLAB;
+        }
+        if (root instanceof YamlMap map && map.get("jobs") instanceof YamlMap && (map.has("on") || map.has("true"))) {
+            return Format.GITHUB;
+        }
+        return Format.GITLAB;
+    }
+}

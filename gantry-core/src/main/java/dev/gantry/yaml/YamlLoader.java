@@ -1,0 +1,220 @@
+package dev.gantry.yaml;
+
+import dev.gantry.diag.Diagnostics;
+import dev.gantry.diag.SourceRange;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
+
+/**
+ * Reads one YAML document into {@link YamlNode}s that keep their file:line:col.
+ *
+ * <p>Follows YAML 1.2 with the core schema (yaml.org/spec/1.2.2, "10.3 Core Schema"), so that
+ * {@code on}, {@code yes} and {@code no} stay strings. Adds what CI formats rely on beyond plain
+ * YAML 1.2:
+ * <ul>
+ *   <li>merge keys {@code <<} (yaml.org/type/merge.html): local keys win over merged ones, and
+ *       in a list of merges the earlier mapping wins; the merge is shallow;</li>
+ *   <li>duplicate keys are an error naming both positions, never a silent choice;</li>
+ *   <li>custom tags such as GitLab's {@code !reference} are kept on the node.</li>
+ * </ul>
+ * Syntax errors become diagnostics at the parser's mark; this class never throws on bad input.
+ */
+public final class YamlLoader {
+
+    /** Aliases are cheap here (converted once and shared), so allow as many as real files use. */
+    private static final int MAX_ALIASES = 10_000;
+    /** 64 MiB of text: far above any real pipeline, low enough to refuse a runaway file. */
+    private static final int CODE_POINT_LIMIT = 64 * 1024 * 1024;
+
+    private final String file;
+    private final Diagnostics diagnostics;
+    private final Map<Node, YamlNode> converted = new IdentityHashMap<>();
+    private final Map<Node, Boolean> inProgress = new IdentityHashMap<>();
+
+    private YamlLoader(String file, Diagnostics diagnostics) {
+        this.file = file;
+        this.diagnostics = diagnostics;
+    }
+
+    /**
+     * Parses {@code text} as one YAML document.
+     *
+     * @param file        the name to put in source ranges (as the user gave it)
+     * @param text        the file's content
+     * @param diagnostics receives syntax errors, duplicate keys and bad merges (rule {@code yaml})
+     * @return the root node, or empty when the document is empty or has a syntax error
+     */
+    public static Optional<YamlNode> load(String file, String text, Diagnostics diagnostics) {
+        LoadSettings settings = LoadSettings.builder()
+                .setSchema(new CoreSchema())
+                .setAllowDuplicateKeys(true) // we report them ourselves, with both positions
+                .setMaxAliasesForCollections(MAX_ALIASES)
+                .setCodePointLimit(CODE_POINT_LIMIT)
+                .setLabel(file)
+                .build();
+        Optional<Node> root;
+        try {
+            root = new Compose(settings).composeString(text);
+        } catch (MarkedYamlEngineException e) {
+            diagnostics.error(markRange(file, e), "yaml", syntaxMessage(e));
+            return Optional.empty();
+        } catch (YamlEngineException e) {
+            diagnostics.error(SourceRange.startOf(file), "yaml", firstLine(e.getMessage()));
+            return Optional.empty();
+        }
+        return root.map(node -> new YamlLoader(file, diagnostics).convert(node));
+    }
+
+    private YamlNode convert(Node node) {
+        YamlNode done = converted.get(node);
+        if (done != null) {
+            return done;
+        }
+        if (inProgress.containsKey(node)) {
+            diagnostics.error(range(node), "yaml", "an alias refers to a node that contains it");
+            return new YamlScalar("", YamlScalar.Type.NULL, true, null, range(node));
+        }
+        inProgress.put(node, Boolean.TRUE);
+        YamlNode result = switch (node) {
+            case ScalarNode s -> scalar(s);
+            case SequenceNode s -> sequence(s);
+            case MappingNode m -> mapping(m);
+            default -> throw new IllegalStateException("unknown YAML node " + node.getClass());
+        };
+        inProgress.remove(node);
+        converted.put(node, result);
+        return result;
+    }
+
+    private YamlScalar scalar(ScalarNode node) {
+        Tag tag = node.getTag();
+        YamlScalar.Type type;
+        if (Tag.NULL.equals(tag)) {
+            type = YamlScalar.Type.NULL;
+        } else if (Tag.BOOL.equals(tag)) {
+            type = YamlScalar.Type.BOOL;
+        } else if (Tag.INT.equals(tag)) {
+            type = YamlScalar.Type.INT;
+        } else if (Tag.FLOAT.equals(tag)) {
+            type = YamlScalar.Type.FLOAT;
+        } else {
+            type = YamlScalar.Type.STRING;
+        }
+        boolean plain = node.getScalarStyle() == ScalarStyle.PLAIN;
+        return new YamlScalar(node.getValue(), type, plain, customTag(tag), range(node));
+    }
+
+    private YamlSeq sequence(SequenceNode node) {
+        List<YamlNode> items = new ArrayList<>(node.getValue().size());
+        for (Node item : node.getValue()) {
+            items.add(convert(item));
+        }
+        return new YamlSeq(items, customTag(node.getTag()), range(node));
+    }
+
+    private YamlMap mapping(MappingNode node) {
+        Map<String, YamlMap.Entry> local = new LinkedHashMap<>();
+        List<YamlMap> merges = new ArrayList<>();
+        for (NodeTuple tuple : node.getValue()) {
+            YamlNode key = convert(tuple.getKeyNode());
+            if (!(key instanceof YamlScalar k)) {
+                diagnostics.error(key.range(), "yaml", "a mapping key must be a scalar, not " + key.describe());
+                continue;
+            }
+            YamlNode value = convert(tuple.getValueNode());
+            if (k.plain() && "<<".equals(k.value()) && k.tag() == null) {
+                collectMerges(value, merges);
+                continue;
+            }
+            YamlMap.Entry previous = local.get(k.value());
+            if (previous != null) {
+                diagnostics.error(k.range(), "duplicate-key", "duplicate key '" + k.value()
+                        + "' (first defined at " + previous.key().range().line() + ":"
+                        + previous.key().range().column() + ")");
+                continue;
+            }
+            local.put(k.value(), new YamlMap.Entry(k, value));
+        }
+        // Merged keys never replace local keys; earlier merge sources win over later ones.
+        for (YamlMap source : merges) {
+            for (YamlMap.Entry e : source.entries()) {
+                local.putIfAbsent(e.name(), e);
+            }
+        }
+        return new YamlMap(local, customTag(node.getTag()), range(node));
+    }
+
+    private void collectMerges(YamlNode value, List<YamlMap> merges) {
+        if (value instanceof YamlMap map) {
+            merges.add(map);
+        } else if (value instanceof YamlSeq seq) {
+            for (YamlNode item : seq.items()) {
+                if (item instanceof YamlMap map) {
+                    merges.add(map);
+                } else {
+                    diagnostics.error(item.range(), "yaml", "a merge key '<<' takes mappings, not " + item.describe());
+                }
+            }
+        } else {
+            diagnostics.error(value.range(), "yaml",
+                    "a merge key '<<' takes a mapping or a list of mappings, not " + value.describe());
+        }
+    }
+
+    private SourceRange range(Node node) {
+        Optional<Mark> start = node.getStartMark();
+        Optional<Mark> end = node.getEndMark();
+        if (start.isEmpty()) {
+            return SourceRange.startOf(file);
+        }
+        Mark s = start.get();
+        Mark e = end.orElse(s);
+        return new SourceRange(file, s.getLine() + 1, s.getColumn() + 1, e.getLine() + 1, e.getColumn() + 1);
+    }
+
+    private static String customTag(Tag tag) {
+        String value = tag.getValue();
+        return value.startsWith(Tag.PREFIX) ? null : value;
+    }
+
+    private static SourceRange markRange(String file, MarkedYamlEngineException e) {
+        Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
+        return mark.map(m -> SourceRange.at(file, m.getLine() + 1, m.getColumn() + 1))
+                .orElse(SourceRange.startOf(file));
+    }
+
+    private static String syntaxMessage(MarkedYamlEngineException e) {
+        String problem = e.getProblem();
+        String context = e.getContext();
+        String text = problem != null ? problem : firstLine(e.getMessage());
+        if (context != null && !context.isBlank()) {
+            text = context + ": " + text;
+        }
+        return "YAML syntax: " + text.strip();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "YAML syntax error";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.gantry.yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gantry.diag.Diagnostic;
+import dev.gantry.diag.Diagnostics;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class YamlLoaderTest {
+
+    private final Diagnostics diagnostics = new Diagnostics();
+
+    private YamlMap load(String text) {
+        return (YamlMap) YamlLoader.load("f.yml", text, diagnostics).orElseThrow();
+    }
+
+    private List<String> messages() {
+        return diagnostics.sorted().stream().map(Diagnostic::format).toList();
+    }
+
+    @Test
+    void onStaysAStringKeyAndNodesKeepPositions() {
+        YamlMap root = load("name: x\non:\n  push:\n    branches: [main]\n");
+        assertThat(root.has("on")).isTrue();
+        YamlMap.Entry on = root.entry("on");
+        assertThat(on.key().range().line()).isEqualTo(2);
+        assertThat(on.key().range().column()).isEqualTo(1);
+        YamlNode branches = ((YamlMap) ((YamlMap) on.value()).get("push")).get("branches");
+        assertThat(branches.range().line()).isEqualTo(4);
+        assertThat(branches.range().column()).isEqualTo(15);
+        assertThat(messages()).isEmpty();
+    }
+
+    @Test
+    void coreSchemaTypes() {
+        YamlMap root = load("a: yes\nb: true\nc: 0x1F\nd: 1.5e3\ne: ~\nf: '1'\ng: .inf\n");
+        assertThat(((YamlScalar) root.get("a")).type()).isEqualTo(YamlScalar.Type.STRING);
+        assertThat(((YamlScalar) root.get("b")).type()).isEqualTo(YamlScalar.Type.BOOL);
+        assertThat(((YamlScalar) root.get("c")).toPlain()).isEqualTo(31L);
+        assertThat(((YamlScalar) root.get("d")).toPlain()).isEqualTo(1500.0);
+        assertThat(((YamlScalar) root.get("e")).isNull()).isTrue();
+        assertThat(((YamlScalar) root.get("f")).type()).isEqualTo(YamlScalar.Type.STRING);
+        assertThat(((YamlScalar) root.get("g")).toPlain()).isEqualTo(Double.POSITIVE_INFINITY);
+    }
+
+    @Test
+    void duplicateKeysNameBothPositions() {
+        load("a: 1\nb: 2\na: 3\n");
+        assertThat(messages()).containsExactly(
+                "f.yml:3:1: error: duplicate key 'a' (first defined at 1:1) [duplicate-key]");
+    }
+
+    @Test
+    void mergeListEarlierAnchorWinsAndLocalKeysWinOverBoth() {
+        YamlMap root = load("""
+                .a: &a {x: a, y: a, variables: {A: 1, B: 2}}
+                .b: &b {x: b, y: b, z: b}
+                job:
+                  <<: [*a, *b]
+                  y: local
+                  variables: {C: 3}
+                """);
+        YamlMap job = (YamlMap) root.get("job");
+        assertThat(job.toPlain()).isEqualTo(Map.of("x", "a", "y", "local", "z", "b", "variables", Map.of("C", 3L)));
+        assertThat(messages()).isEmpty();
+    }
+
+    @Test
+    void mergeOfAScalarIsAnError() {
+        assertThat(YamlLoader.load("f.yml", "a:\n  <<: 5\n", diagnostics)).isEmpty();
+        assertThat(messages()).singleElement().asString()
+                .startsWith("f.yml:").contains("error: YAML syntax:").contains("mapping").endsWith("[yaml]");
+    }
+
+    @Test
+    void customTagsAreKept() {
+        YamlMap root = load("s:\n  - !reference [.setup, script]\n");
+        YamlSeq ref = (YamlSeq) ((YamlSeq) root.get("s")).items().get(0);
+        assertThat(ref.tag()).isEqualTo("!reference");
+        assertThat(ref.toPlain()).isEqualTo(List.of(".setup", "script"));
+    }
+
+    @Test
+    void syntaxErrorsAreDiagnosticsAtTheMark() {
+        assertThat(YamlLoader.load("f.yml", "a: [1, 2\nb: 3\n", diagnostics)).isEmpty();
+        assertThat(diagnostics.hasErrors()).isTrue();
+        assertThat(diagnostics.sorted().get(0).range().line()).isGreaterThanOrEqualTo(2);
+        assertThat(diagnostics.sorted().get(0).rule()).isEqualTo("yaml");
+    }
+
+    @Test
+    void recursiveAliasIsAnErrorNotAStackOverflow() {
+        YamlLoader.load("f.yml", "a: &x [1, *x]\n", diagnostics);
+        assertThat(diagnostics.hasErrors()).isTrue();
+    }
+
+    @Test
+    void aliasesAreSharedNotCopied() {
+        StringBuilder text = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (int i = 1; i < 30; i++) {
+            text.append("a").append(i).append(": &a").append(i).append(" [");
+            text.append(("*a" + (i - 1) + ", ").repeat(9)).append("*a").append(i - 1).append("]\n");
+        }
+        YamlMap root = load(text.toString());
+        assertThat(root.size()).isEqualTo(30);
+    }
+}
