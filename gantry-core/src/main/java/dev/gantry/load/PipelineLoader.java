@@ -28,6 +28,15 @@ public final class PipelineLoader {
      * @return the model and the diagnostics; a missing file is an error diagnostic
      */
     public static LoadResult load(String path, SourceFiles files) {
+        return load(path, files, null);
+    }
+
+    /**
+     * Loads {@code path} from {@code files} as the given format.
+     *
+     * @param format the front end to use, or null to {@linkplain #detect detect} it
+     */
+    public static LoadResult load(String path, SourceFiles files, Format format) {
         Diagnostics diagnostics = new Diagnostics();
         Optional<String> text = files.read(path);
         if (text.isEmpty()) {
@@ -40,7 +49,7 @@ public final class PipelineLoader {
             if (root.isEmpty() && !diagnostics.hasErrors()) {
                 diagnostics.error(SourceRange.startOf(path), "empty", "the file is empty");
             } else if (root.isPresent()) {
-                pipeline = switch (detect(path, root.get())) {
+                pipeline = switch (format != null ? format : detect(path, root.get())) {
                     case GITHUB -> GithubFrontEnd.parse(path, root.get(), diagnostics);
                     case GITLAB -> GitlabFrontEnd.parse(path, root.get(), files, diagnostics);
                 };
