@@ -1,0 +1,31 @@
+package dev.gantry.schedule;
+
+/**
+ * Where a planned job (one matrix leg, one GitLab parallel job) stands. The terminal values
+ * are the results both formats report: GitHub's {@code needs.<id>.result} ({@code success},
+ * {@code failure}, {@code cancelled}, {@code skipped}) and GitLab's job statuses (passed,
+ * failed, allowed to fail, canceled, skipped, manual).
+ */
+public enum JobStatus {
+    /** Not started; waits for its predecessors, a slot, or its delay. */
+    WAITING,
+    /** Started and not finished. */
+    RUNNING,
+    SUCCESS,
+    FAILURE,
+    /** Failed, but the failure is tolerated (GitLab allow_failure, GitHub continue-on-error). */
+    ALLOWED_FAILURE,
+    CANCELLED,
+    SKIPPED,
+    /** A GitLab manual job that was not asked for: it did not run and blocks nothing unless it must. */
+    MANUAL;
+
+    public boolean finished() {
+        return this != WAITING && this != RUNNING;
+    }
+
+    /** Counts as success for what follows: success or a tolerated failure. */
+    public boolean succeeded() {
+        return this == SUCCESS || this == ALLOWED_FAILURE;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.gantry.schedule;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What the scheduler needs to know of one planned job: its identity, its edges and its limits.
+ * The plan produces these; the scheduler never looks at YAML or the model.
+ *
+ * @param key          unique in the run, for example {@code test (a, 1)} or {@code deploy: [aws, x]}
+ * @param group        the job id the key came from (all legs of one matrix share it)
+ * @param predecessors keys that must be finished before this job may be decided (GitHub needs,
+ *                     GitLab needs or every job of the earlier stages)
+ * @param groupMaxParallel at most this many legs of the group run at once; 0 for no limit
+ *                     (GitHub {@code strategy.max-parallel})
+ * @param failFast     a failed leg cancels the group's other legs (GitHub {@code strategy.fail-fast})
+ * @param startIn      GitLab {@code when: delayed} wait after the job becomes ready, or null
+ */
+public record SchedulingJob(String key, String group, List<String> predecessors, int groupMaxParallel,
+                            boolean failFast, Duration startIn) {
+
+    public SchedulingJob {
+        predecessors = List.copyOf(predecessors);
+    }
+}

@@ -1,0 +1,178 @@
+package dev.gantry.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SchedulerTest {
+
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    /** GitHub's default gate: run when every predecessor succeeded, else skip. */
+    private static final JobGate SUCCESS_ONLY = (job, preds, cancelled) ->
+            cancelled ? new JobGate.Verdict(JobStatus.CANCELLED, "cancelled")
+                    : preds.values().stream().allMatch(JobStatus::succeeded) ? JobGate.Verdict.RUN
+                    : JobGate.Verdict.skip("a needed job did not succeed");
+
+    /** A tiny job-graph DSL: {@code job("test").needs("build")}. */
+    private static final class J {
+        final String key;
+        String group;
+        final List<String> needs = new ArrayList<>();
+        int groupMax;
+        boolean failFast;
+        Duration startIn;
+
+        J(String key) {
+            this.key = key;
+            this.group = key;
+        }
+
+        J needs(String... keys) {
+            needs.addAll(List.of(keys));
+            return this;
+        }
+
+        J leg(String of) {
+            group = of;
+            return this;
+        }
+
+        J failFast() {
+            failFast = true;
+            return this;
+        }
+
+        J max(int n) {
+            groupMax = n;
+            return this;
+        }
+
+        J delayed(Duration d) {
+            startIn = d;
+            return this;
+        }
+
+        SchedulingJob build() {
+            return new SchedulingJob(key, group, needs, groupMax, failFast, startIn);
+        }
+    }
+
+    private static J job(String key) {
+        return new J(key);
+    }
+
+    private static RunState run(int maxParallel, J... jobs) {
+        return RunState.start(List.of(jobs).stream().map(J::build).toList(), maxParallel, T0);
+    }
+
+    private static List<Decision> decide(RunState s) {
+        return new Scheduler(SUCCESS_ONLY).decide(s, T0).decisions();
+    }
+
+    @Test
+    void startsJobsWithoutNeedsInPlanOrderUpToTheLimit() {
+        RunState s = run(2, job("a"), job("b"), job("c"), job("d").needs("a"));
+        assertThat(decide(s)).containsExactly(new Decision.Start("a"), new Decision.Start("b"));
+    }
+
+    @Test
+    void aJobStartsWhenItsNeedsSucceeded() {
+        RunState s = run(4, job("build"), job("test").needs("build"));
+        s = s.with("build", JobStatus.RUNNING, T0);
+        assertThat(decide(s)).isEmpty();
+        s = s.with("build", JobStatus.SUCCESS, T0);
+        assertThat(decide(s)).containsExactly(new Decision.Start("test"));
+    }
+
+    @Test
+    void theGateSkipsAfterAFailedNeedAndSkipsCascade() {
+        RunState s = run(4, job("a"), job("b").needs("a"), job("c").needs("b"));
+        s = s.with("a", JobStatus.FAILURE, T0);
+        assertThat(decide(s)).containsExactly(
+                new Decision.Conclude("b", JobStatus.SKIPPED, "a needed job did not succeed"));
+        s = s.with("b", JobStatus.SKIPPED, T0);
+        assertThat(decide(s)).containsExactly(
+                new Decision.Conclude("c", JobStatus.SKIPPED, "a needed job did not succeed"));
+    }
+
+    @Test
+    void groupMaxParallelLimitsLegs() {
+        RunState s = run(8, job("t1").leg("t").max(2), job("t2").leg("t").max(2), job("t3").leg("t").max(2));
+        assertThat(decide(s)).containsExactly(new Decision.Start("t1"), new Decision.Start("t2"));
+        s = s.with("t1", JobStatus.RUNNING, T0).with("t2", JobStatus.RUNNING, T0);
+        assertThat(decide(s)).isEmpty();
+        s = s.with("t1", JobStatus.SUCCESS, T0);
+        assertThat(decide(s)).containsExactly(new Decision.Start("t3"));
+    }
+
+    @Test
+    void failFastCancelsOnlyTheOtherLegsOfTheSameMatrix() {
+        RunState s = run(2, job("m1").leg("m").failFast(), job("m2").leg("m").failFast(),
+                job("m3").leg("m").failFast(), job("other"));
+        s = s.with("m1", JobStatus.FAILURE, T0).with("m2", JobStatus.RUNNING, T0);
+        assertThat(decide(s)).containsExactly(
+                new Decision.Cancel("m2", "fail-fast: m1 failed"),
+                new Decision.Conclude("m3", JobStatus.CANCELLED, "fail-fast: m1 failed"),
+                new Decision.Start("other"));
+        s = s.withCancelSent("m2").with("m3", JobStatus.CANCELLED, T0).with("other", JobStatus.RUNNING, T0);
+        assertThat(decide(s)).isEmpty();
+    }
+
+    @Test
+    void aToleratedFailureDoesNotTriggerFailFast() {
+        RunState s = run(1, job("m1").leg("m").failFast(), job("m2").leg("m").failFast());
+        s = s.with("m1", JobStatus.ALLOWED_FAILURE, T0);
+        assertThat(decide(s)).containsExactly(new Decision.Start("m2"));
+    }
+
+    @Test
+    void cancellingTheRunStopsRunningJobsOnceAndAsksTheGateForWaitingOnes() {
+        RunState s = run(4, job("a"), job("b"), job("c").needs("a"));
+        s = s.with("a", JobStatus.RUNNING, T0).with("b", JobStatus.SUCCESS, T0).withCancelRequested();
+        assertThat(decide(s)).containsExactly(new Decision.Cancel("a", "the run was cancelled"));
+        s = s.withCancelSent("a");
+        assertThat(decide(s)).isEmpty();
+        s = s.with("a", JobStatus.CANCELLED, T0);
+        assertThat(decide(s)).containsExactly(new Decision.Conclude("c", JobStatus.CANCELLED, "cancelled"));
+    }
+
+    @Test
+    void aDelayedJobWaitsFromItsLastPredecessorAndNamesItsWakeUp() {
+        RunState s = run(4, job("a"), job("later").needs("a").delayed(Duration.ofMinutes(5)));
+        Instant done = T0.plusSeconds(30);
+        s = s.with("a", JobStatus.SUCCESS, done);
+        Scheduler scheduler = new Scheduler(SUCCESS_ONLY);
+        Scheduler.Decisions early = scheduler.decide(s, done.plusSeconds(60));
+        assertThat(early.decisions()).isEmpty();
+        assertThat(early.wakeAt()).contains(done.plus(Duration.ofMinutes(5)));
+        assertThat(scheduler.decide(s, done.plus(Duration.ofMinutes(5))).decisions())
+                .containsExactly(new Decision.Start("later"));
+    }
+
+    @Test
+    void theGateSeesEachPredecessorsStatus() {
+        List<Map<String, JobStatus>> seen = new ArrayList<>();
+        JobGate recording = (job, preds, cancelled) -> {
+            seen.add(preds);
+            return JobGate.Verdict.RUN;
+        };
+        RunState s = run(4, job("a"), job("b"), job("c").needs("a", "b"))
+                .with("a", JobStatus.SKIPPED, T0).with("b", JobStatus.ALLOWED_FAILURE, T0);
+        assertThat(new Scheduler(recording).decide(s, T0).decisions()).containsExactly(new Decision.Start("c"));
+        assertThat(seen).containsExactly(Map.of("a", JobStatus.SKIPPED, "b", JobStatus.ALLOWED_FAILURE));
+    }
+
+    @Test
+    void doneWhenEveryJobFinished() {
+        RunState s = run(1, job("a"), job("b"));
+        assertThat(s.done()).isFalse();
+        s = s.with("a", JobStatus.SUCCESS, T0).with("b", JobStatus.MANUAL, T0);
+        assertThat(s.done()).isTrue();
+    }
+}
