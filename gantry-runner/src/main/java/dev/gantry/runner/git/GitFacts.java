@@ -1,0 +1,155 @@
+package dev.gantry.runner.git;
+
+import dev.gantry.event.RepositoryFacts;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.diff.DiffFormatter;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.util.io.DisabledOutputStream;
+
+/**
+ * Reads {@link RepositoryFacts} and changed files from a local git repository with JGit (no
+ * {@code git} process). A folder that is not in a git repository still gets facts: zero SHAs, the
+ * branch {@code main} and the folder's name, so a plain directory can be run too.
+ */
+public final class GitFacts {
+
+    private GitFacts() {
+    }
+
+    /**
+     * @param dir any folder inside the work tree
+     * @param env the environment (for the actor: {@code USER}); never read from System here
+     * @return the facts of HEAD
+     * @throws IOException when the repository exists but cannot be read
+     */
+    public static RepositoryFacts read(Path dir, java.util.Map<String, String> env) throws IOException {
+        String actor = env.getOrDefault("USER", "gantry");
+        Optional<Repository> opened = open(dir);
+        if (opened.isEmpty()) {
+            Path abs = dir.toAbsolutePath().normalize();
+            String name = abs.getFileName() == null ? "repository" : abs.getFileName().toString();
+            return new RepositoryFacts(RepositoryFacts.ZERO_SHA, RepositoryFacts.ZERO_SHA, "refs/heads/main", "main",
+                    actor, name, null, actor, "", actor, actor + "@localhost", Instant.EPOCH);
+        }
+        try (Repository repo = opened.get(); RevWalk walk = new RevWalk(repo)) {
+            String remoteUrl = repo.getConfig().getString("remote", "origin", "url");
+            String[] ownerName = ownerAndName(remoteUrl, repo.getWorkTree().toPath());
+            String defaultBranch = defaultBranch(repo);
+            ObjectId head = repo.resolve(Constants.HEAD);
+            if (head == null) { // a repository without commits
+                return new RepositoryFacts(RepositoryFacts.ZERO_SHA, RepositoryFacts.ZERO_SHA,
+                        "refs/heads/" + defaultBranch, defaultBranch, ownerName[0], ownerName[1], remoteUrl, actor, "",
+                        actor, actor + "@localhost", Instant.EPOCH);
+            }
+            RevCommit commit = walk.parseCommit(head);
+            String before = commit.getParentCount() > 0 ? commit.getParent(0).name() : RepositoryFacts.ZERO_SHA;
+            return new RepositoryFacts(commit.name(), before, currentRef(repo, head, defaultBranch), defaultBranch,
+                    ownerName[0], ownerName[1], remoteUrl, actor, commit.getFullMessage().stripTrailing(),
+                    commit.getAuthorIdent().getName(), commit.getAuthorIdent().getEmailAddress(),
+                    commit.getAuthorIdent().getWhenAsInstant());
+        }
+    }
+
+    /**
+     * The paths changed between two commits (added, modified, deleted, both sides of a rename),
+     * repository-relative with {@code /}.
+     *
+     * @param from a commit SHA or revision; zeros or null mean "the parent of {@code to}"
+     * @param to   a commit SHA or revision (for example {@code HEAD})
+     */
+    public static List<String> changedFiles(Path dir, String from, String to) throws IOException {
+        Optional<Repository> opened = open(dir);
+        if (opened.isEmpty()) {
+            return List.of();
+        }
+        try (Repository repo = opened.get(); RevWalk walk = new RevWalk(repo);
+             DiffFormatter diff = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
+            ObjectId toId = repo.resolve(to);
+            if (toId == null) {
+                return List.of();
+            }
+            RevCommit toCommit = walk.parseCommit(toId);
+            ObjectId fromTree = null;
+            if (from != null && !from.equals(RepositoryFacts.ZERO_SHA) && repo.resolve(from) != null) {
+                fromTree = walk.parseCommit(repo.resolve(from)).getTree();
+            } else if (toCommit.getParentCount() > 0) {
+                fromTree = walk.parseCommit(toCommit.getParent(0)).getTree();
+            }
+            diff.setRepository(repo);
+            diff.setDetectRenames(true);
+            List<String> paths = new ArrayList<>();
+            for (DiffEntry e : diff.scan(fromTree, toCommit.getTree())) {
+                if (!e.getOldPath().equals(DiffEntry.DEV_NULL)) {
+                    paths.add(e.getOldPath());
+                }
+                if (!e.getNewPath().equals(DiffEntry.DEV_NULL) && !e.getNewPath().equals(e.getOldPath())) {
+                    paths.add(e.getNewPath());
+                }
+            }
+            return paths.stream().distinct().sorted().toList();
+        }
+    }
+
+    private static Optional<Repository> open(Path dir) throws IOException {
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment().findGitDir(dir.toFile());
+        if (builder.getGitDir() == null || !Files.isDirectory(builder.getGitDir().toPath())) {
+            return Optional.empty();
+        }
+        return Optional.of(builder.build());
+    }
+
+    private static String currentRef(Repository repo, ObjectId head, String defaultBranch) throws IOException {
+        String full = repo.getFullBranch();
+        if (full != null && full.startsWith(Constants.R_HEADS)) {
+            return full;
+        }
+        for (Ref tag : repo.getRefDatabase().getRefsByPrefix(Constants.R_TAGS)) {
+            Ref peeled = repo.getRefDatabase().peel(tag);
+            ObjectId target = peeled.getPeeledObjectId() != null ? peeled.getPeeledObjectId() : peeled.getObjectId();
+            if (head.equals(target)) {
+                return tag.getName();
+            }
+        }
+        return Constants.R_HEADS + defaultBranch; // detached HEAD with no tag: treat as the default branch
+    }
+
+    private static String defaultBranch(Repository repo) throws IOException {
+        Ref originHead = repo.exactRef("refs/remotes/origin/HEAD");
+        if (originHead != null && originHead.isSymbolic()) {
+            return Repository.shortenRefName(originHead.getTarget().getName()).replaceFirst("^origin/", "");
+        }
+        String configured = repo.getConfig().getString("init", null, "defaultBranch");
+        if (configured != null) {
+            return configured;
+        }
+        String branch = repo.getBranch();
+        return branch != null && !ObjectId.isId(branch) ? branch : "main";
+    }
+
+    /** {@code [owner, name]} from an origin URL such as git@host:owner/name.git or https://host/owner/name. */
+    static String[] ownerAndName(String remoteUrl, Path workTree) {
+        if (remoteUrl != null) {
+            String path = remoteUrl.replaceFirst("\\.git/?$", "").replaceFirst("/+$", "");
+            path = path.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/]*/", "").replaceFirst("^[^@/]+@[^:/]+:", "");
+            String[] parts = path.split("/");
+            if (parts.length >= 2) {
+                return new String[] {parts[parts.length - 2], parts[parts.length - 1]};
+            }
+        }
+        Path name = workTree.toAbsolutePath().normalize().getFileName();
+        return new String[] {"local", name == null ? "repository" : name.toString()};
+    }
+}

@@ -1,0 +1,60 @@
+package dev.gantry.runner.git;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gantry.event.RepositoryFacts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GitFactsTest {
+
+    @TempDir
+    Path dir;
+
+    private static final PersonIdent ME = new PersonIdent("Dev One", "dev@example.com");
+
+    @Test
+    void readsHeadBranchParentAndRemote() throws Exception {
+        try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("trunk").call()) {
+            Files.writeString(dir.resolve("a.txt"), "1");
+            git.add().addFilepattern(".").call();
+            String first = git.commit().setMessage("first").setAuthor(ME).setCommitter(ME).setSign(false).call().name();
+            Files.writeString(dir.resolve("docs.md"), "2");
+            git.add().addFilepattern(".").call();
+            String second = git.commit().setMessage("second\n\nbody").setAuthor(ME).setCommitter(ME).setSign(false)
+                    .call().name();
+            git.getRepository().getConfig().setString("remote", "origin", "url", "git@example.com:acme/widget.git");
+            git.getRepository().getConfig().save();
+
+            RepositoryFacts f = GitFacts.read(dir.resolve("."), Map.of("USER", "dev"));
+            assertThat(f.sha()).isEqualTo(second);
+            assertThat(f.beforeSha()).isEqualTo(first);
+            assertThat(f.ref()).isEqualTo("refs/heads/trunk");
+            assertThat(f.fullName()).isEqualTo("acme/widget");
+            assertThat(f.message()).isEqualTo("second\n\nbody");
+            assertThat(f.actor()).isEqualTo("dev");
+            assertThat(GitFacts.changedFiles(dir, null, "HEAD")).containsExactly("docs.md");
+            assertThat(GitFacts.changedFiles(dir, first, second)).containsExactly("docs.md");
+        }
+    }
+
+    @Test
+    void aPlainFolderStillHasFacts() throws Exception {
+        RepositoryFacts f = GitFacts.read(dir, Map.of());
+        assertThat(f.sha()).isEqualTo(RepositoryFacts.ZERO_SHA);
+        assertThat(f.ref()).isEqualTo("refs/heads/main");
+        assertThat(f.name()).isEqualTo(dir.getFileName().toString());
+    }
+
+    @Test
+    void ownerAndNameFromCommonUrlForms() {
+        assertThat(GitFacts.ownerAndName("https://github.com/jhy/jsoup.git", dir)).containsExactly("jhy", "jsoup");
+        assertThat(GitFacts.ownerAndName("git@gitlab.com:group/sub/proj.git", dir)).containsExactly("sub", "proj");
+        assertThat(GitFacts.ownerAndName("ssh://git@host:22/o/n", dir)).containsExactly("o", "n");
+    }
+}
