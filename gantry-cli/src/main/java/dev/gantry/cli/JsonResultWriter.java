@@ -1,0 +1,84 @@
+package dev.gantry.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.gantry.runner.report.Annotation;
+import dev.gantry.runner.report.JobResult;
+import dev.gantry.runner.report.RunResult;
+import dev.gantry.runner.report.StepResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes {@code --json FILE}: the machine-readable result of a run. Shape (all durations in
+ * milliseconds):
+ * <pre>
+ * {"file": "...", "success": true, "durationMs": 1234,
+ *  "jobs": [{"key", "name", "stage", "status", "reason", "durationMs", "coverage", "outputs": {},
+ *            "steps": [{"index", "id", "name", "outcome", "conclusion", "exitCode", "durationMs", "outputs": {}}]}],
+ *  "annotations": [{"level", "message", "title", "file", "line", "column"}]}
+ * </pre>
+ * Everything in it is masked already.
+ */
+final class JsonResultWriter {
+
+    private JsonResultWriter() {
+    }
+
+    static void write(RunResult run, Path file) throws IOException {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("file", run.file());
+        root.put("success", run.succeeded());
+        root.put("durationMs", run.duration().toMillis());
+        List<Object> jobs = new ArrayList<>();
+        for (JobResult j : run.jobs()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("key", j.job().key());
+            m.put("name", j.job().displayName());
+            m.put("stage", j.job().stage());
+            m.put("status", ConsoleReporter.word(j.status()));
+            m.put("reason", j.reason());
+            m.put("durationMs", j.duration().toMillis());
+            m.put("coverage", j.coverage());
+            m.put("outputs", j.outputs());
+            List<Object> steps = new ArrayList<>();
+            for (StepResult s : j.steps()) {
+                Map<String, Object> sm = new LinkedHashMap<>();
+                sm.put("index", s.step().index());
+                sm.put("id", s.step().id());
+                sm.put("name", s.step().name());
+                sm.put("outcome", s.outcome());
+                sm.put("conclusion", s.conclusion());
+                sm.put("exitCode", s.exitCode());
+                sm.put("durationMs", s.duration().toMillis());
+                sm.put("outputs", s.outputs());
+                steps.add(sm);
+            }
+            m.put("steps", steps);
+            jobs.add(m);
+        }
+        root.put("jobs", jobs);
+        List<Object> annotations = new ArrayList<>();
+        for (Annotation a : run.annotations()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("level", a.level());
+            m.put("message", a.message());
+            m.put("title", a.title());
+            m.put("file", a.file());
+            m.put("line", a.line());
+            m.put("column", a.column());
+            annotations.add(m);
+        }
+        root.put("annotations", annotations);
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), root);
+    }
+}
