@@ -44,8 +44,8 @@ final class ContainerParser {
     }
 
     /** {@code container}, or null when absent or wrong. */
-    Parsed container(YamlNode node, String jobWhere) {
-        return parse(node, null, "the container of " + jobWhere);
+    Parsed container(YamlMap.Entry entry, String jobWhere) {
+        return entry == null ? null : parse(entry, null, "the container of " + jobWhere);
     }
 
     Services services(YamlNode node, String jobWhere) {
@@ -54,7 +54,7 @@ final class ContainerParser {
         YamlMap services = reader.map(node, NodeReader.keyOf("services", jobWhere));
         if (services != null) {
             for (YamlMap.Entry e : services.entries()) {
-                Parsed parsed = parse(e.value(), e.name(), "service '" + e.name() + "' of " + jobWhere);
+                Parsed parsed = parse(e, e.name(), "service '" + e.name() + "' of " + jobWhere);
                 if (parsed == null) {
                     continue;
                 }
@@ -67,10 +67,11 @@ final class ContainerParser {
         return new Services(containers, credentials);
     }
 
-    private Parsed parse(YamlNode node, String alias, String where) {
+    private Parsed parse(YamlMap.Entry entry, String alias, String where) {
+        YamlNode node = entry.value();
         if (NodeReader.absent(node)) {
-            if (node != null && alias != null) {
-                reader.diagnostics().error(node.range(), Rules.MISSING_KEY, where + " needs an 'image'");
+            if (alias != null) {
+                reader.diagnostics().error(entry.key().range(), Rules.MISSING_KEY, where + " needs an 'image'");
             }
             return null;
         }
@@ -85,7 +86,7 @@ final class ContainerParser {
         Keywords.check(map, Keywords.CONTAINER, where, reader.diagnostics());
         String image = reader.text(map.get("image"), NodeReader.keyOf("image", where));
         if (image == null) {
-            reader.diagnostics().error(map.range(), Rules.MISSING_KEY, where + " needs an 'image'");
+            reader.diagnostics().error(entry.key().range(), Rules.MISSING_KEY, where + " needs an 'image'");
             return null;
         }
         List<Variable> env = reader.env(map.get("env"), NodeReader.keyOf("env", where));

@@ -70,7 +70,7 @@ public final class GithubFrontEnd {
 
         GithubWorkflow details = new GithubWorkflow(reader.text(map.get("run-name"), NodeReader.keyOf("run-name", where)),
                 sections.permissions(map.get("permissions"), where), sections.defaults(map.get("defaults"), where),
-                sections.concurrency(map.get("concurrency"), where), on.callOutputs(), on.callSecrets());
+                sections.concurrency(map.entry("concurrency"), where), on.callOutputs(), on.callSecrets());
         return new Pipeline(Format.GITHUB, file, reader.text(map.get("name"), NodeReader.keyOf("name", where)), List.of(),
                 reader.env(map.get("env"), NodeReader.keyOf("env", where)), new Triggers(on.events(), List.of()), jobs,
                 details, root.range());

@@ -43,11 +43,8 @@ final class JobParser {
         String id = entry.name();
         String where = "job '" + id + "'";
         Ids.check(entry.key(), "job", reader.diagnostics());
-        YamlMap map = reader.map(entry.value(), where);
-        if (map == null) {
-            if (NodeReader.absent(entry.value())) {
-                reader.wrongType(entry.value(), where, "a mapping");
-            }
+        if (!(entry.value() instanceof YamlMap map)) {
+            reader.wrongType(entry, where, "a mapping");
             return null;
         }
         Keywords.check(map, Keywords.JOB, where, reader.diagnostics());
@@ -63,9 +60,9 @@ final class JobParser {
         Matrix matrix = map.entry("strategy") == null ? null : strategies.strategy(map.entry("strategy"), where);
         NodeReader.NumberValue timeout = reader.positive(map.get("timeout-minutes"), NodeReader.keyOf("timeout-minutes", where));
         String continueOnError = reader.flag(map.get("continue-on-error"), NodeReader.keyOf("continue-on-error", where));
-        RunsOn runsOn = runsOn(map.get("runs-on"), where);
-        EnvironmentValue environment = environment(map.get("environment"), where);
-        ContainerParser.Parsed container = containers.container(map.get("container"), where);
+        RunsOn runsOn = runsOn(map.entry("runs-on"), where);
+        EnvironmentValue environment = environment(map.entry("environment"), where);
+        ContainerParser.Parsed container = containers.container(map.entry("container"), where);
         ContainerParser.Services services = containers.services(map.get("services"), where);
         List<Step> jobSteps = steps.steps(map.get("steps"), where);
         Secrets secrets = secrets(map.get("secrets"), where);
@@ -80,7 +77,7 @@ final class JobParser {
                 matrix, reader.env(map.get("env"), NodeReader.keyOf("env", where)), runsOn.labels(),
                 container == null ? null : container.container(), services.containers(), jobSteps, List.of(), null,
                 NodeReader.minutes(timeout), Retry.NONE, StepParser.allowFailure(continueOnError), environment.environment(),
-                sections.concurrency(map.get("concurrency"), where),
+                sections.concurrency(map.entry("concurrency"), where),
                 reader.textMap(map.get("outputs"), NodeReader.keyOf("outputs", where)), details, entry.key().range());
     }
 
@@ -128,14 +125,15 @@ final class JobParser {
     private record RunsOn(List<String> labels, String group) {
     }
 
-    private RunsOn runsOn(YamlNode node, String where) {
+    private RunsOn runsOn(YamlMap.Entry entry, String where) {
         String what = NodeReader.keyOf("runs-on", where);
+        YamlNode node = entry == null ? null : entry.value();
         if (node instanceof YamlMap map) {
             Keywords.check(map, Keywords.RUNS_ON, what, reader.diagnostics());
             String group = reader.text(map.get("group"), NodeReader.keyOf("group", what));
             List<String> labels = reader.texts(map.get("labels"), NodeReader.keyOf("labels", what));
             if (group == null && labels.isEmpty()) {
-                reader.diagnostics().error(map.range(), Rules.MISSING_KEY, what + " needs a 'group' or 'labels'");
+                reader.diagnostics().error(entry.key().range(), Rules.MISSING_KEY, what + " needs a 'group' or 'labels'");
             }
             return new RunsOn(labels, group);
         }
@@ -151,11 +149,12 @@ final class JobParser {
     private record EnvironmentValue(Environment environment, boolean deployment) {
     }
 
-    private EnvironmentValue environment(YamlNode node, String where) {
+    private EnvironmentValue environment(YamlMap.Entry entry, String where) {
         String what = NodeReader.keyOf("environment", where);
-        if (NodeReader.absent(node)) {
+        if (entry == null || NodeReader.absent(entry.value())) {
             return new EnvironmentValue(null, true);
         }
+        YamlNode node = entry.value();
         if (node instanceof YamlScalar s) {
             return new EnvironmentValue(new Environment(s.value(), null, null, null, null, null, s.range()), true);
         }
@@ -168,7 +167,7 @@ final class JobParser {
         String url = reader.text(map.get("url"), NodeReader.keyOf("url", what));
         String deployment = reader.flag(map.get("deployment"), NodeReader.keyOf("deployment", what));
         if (name == null) {
-            reader.diagnostics().error(map.range(), Rules.MISSING_KEY, what + " needs a 'name'");
+            reader.diagnostics().error(entry.key().range(), Rules.MISSING_KEY, what + " needs a 'name'");
             return new EnvironmentValue(null, true);
         }
         return new EnvironmentValue(new Environment(name, url, null, null, null, null, map.range()),

@@ -50,6 +50,13 @@ final class NodeReader {
         diagnostics.error(node.range(), Rules.WRONG_TYPE, what + " must be " + expected + ", not " + node.describe());
     }
 
+    /** Reports the entry's value as wrong; at the key when the value is an empty (null) one, which has no text to point at. */
+    void wrongType(YamlMap.Entry entry, String what, String expected) {
+        YamlNode value = entry.value();
+        diagnostics.error(absent(value) ? entry.key().range() : value.range(), Rules.WRONG_TYPE,
+                what + " must be " + expected + ", not " + value.describe());
+    }
+
     /** The mapping, or null (reported unless absent). */
     YamlMap map(YamlNode node, String what) {
         if (absent(node)) {

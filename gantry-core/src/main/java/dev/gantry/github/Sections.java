@@ -89,11 +89,12 @@ final class Sections {
     }
 
     /** {@code concurrency}: a group name, or {@code {group, cancel-in-progress}}; null when not written. */
-    Concurrency concurrency(YamlNode node, String where) {
+    Concurrency concurrency(YamlMap.Entry entry, String where) {
         String what = NodeReader.keyOf("concurrency", where);
-        if (NodeReader.absent(node)) {
+        if (entry == null || NodeReader.absent(entry.value())) {
             return null;
         }
+        YamlNode node = entry.value();
         if (node instanceof YamlScalar s) {
             return new Concurrency(s.value(), null, s.range());
         }
@@ -104,7 +105,7 @@ final class Sections {
         Keywords.check(map, Keywords.CONCURRENCY, what, reader.diagnostics());
         String group = reader.text(map.get("group"), NodeReader.keyOf("group", what));
         if (group == null) {
-            reader.diagnostics().error(map.range(), Rules.MISSING_KEY, what + " needs a 'group'");
+            reader.diagnostics().error(entry.key().range(), Rules.MISSING_KEY, what + " needs a 'group'");
             return null;
         }
         return new Concurrency(group, reader.flag(map.get("cancel-in-progress"),
