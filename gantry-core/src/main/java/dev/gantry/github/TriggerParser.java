@@ -71,6 +71,9 @@ final class TriggerParser {
                 configured(e, events);
             }
         }
+        if (node instanceof YamlSeq seq && seq.items().isEmpty() || node instanceof YamlMap map && map.size() == 0) {
+            reader.diagnostics().error(on.key().range(), Rules.MISSING_ON, "'on' names no event; the workflow would never run");
+        }
         return new On(events, callOutputs, callSecrets);
     }
 
