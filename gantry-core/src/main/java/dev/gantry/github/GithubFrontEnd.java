@@ -1,54 +1,103 @@
 package dev.gantry.github;
 
 import dev.gantry.diag.Diagnostics;
-import dev.gantry.model.AllowFailure;
-import dev.gantry.model.Condition;
+import dev.gantry.diag.SourceRange;
 import dev.gantry.model.Format;
-import dev.gantry.model.GithubJob;
 import dev.gantry.model.GithubWorkflow;
 import dev.gantry.model.Job;
-import dev.gantry.model.Need;
 import dev.gantry.model.Pipeline;
-import dev.gantry.model.Retry;
 import dev.gantry.model.Triggers;
 import dev.gantry.yaml.YamlMap;
 import dev.gantry.yaml.YamlNode;
-import dev.gantry.yaml.YamlScalar;
-import dev.gantry.yaml.YamlSeq;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** GitHub Actions front end: a workflow's YAML to the {@link Pipeline} model. */
+/**
+ * GitHub Actions front end: a workflow's YAML to the {@link Pipeline} model, with a diagnostic for
+ * everything "Workflow syntax for GitHub Actions" (docs.github.com) does not allow.
+ *
+ * <p>The work is split by section: {@link TriggerParser} ({@code on}), {@link JobParser} (with
+ * {@link StepParser}, {@link StrategyParser}, {@link ContainerParser}), {@link Sections}
+ * ({@code permissions}, {@code defaults}, {@code concurrency}); then the checks that need the
+ * whole workflow: {@link NeedsCheck}, {@link ReferenceCheck} and {@link UnclosedExpressions}.
+ * Every problem is reported and parsing goes on, so one run shows all of them; the model is built
+ * from what could be read even when there are errors.
+ */
 public final class GithubFrontEnd {
 
     private GithubFrontEnd() {
     }
 
-    /** Parses a workflow; reports problems to {@code diagnostics}; returns null when it has no jobs mapping. */
+    /**
+     * Parses a workflow. Never throws on bad input.
+     *
+     * @param file        the file name for the model (diagnostics take it from the nodes)
+     * @param root        the document's root node
+     * @param diagnostics receives every problem found
+     * @return the workflow, or null when the document is not a mapping at all
+     */
     public static Pipeline parse(String file, YamlNode root, Diagnostics diagnostics) {
-        if (!(root instanceof YamlMap map) || !(map.get("jobs") instanceof YamlMap jobs)) {
-            diagnostics.error(root.range(), "syntax", "a workflow needs a 'jobs' mapping");
+        NodeReader reader = new NodeReader(diagnostics);
+        if (!(root instanceof YamlMap map)) {
+            reader.wrongType(root, "a workflow", "a mapping");
             return null;
         }
-        List<Job> out = new ArrayList<>();
-        for (YamlMap.Entry e : jobs.entries()) {
-            List<Need> needs = new ArrayList<>();
-            if (e.value() instanceof YamlMap job) {
-                YamlNode n = job.get("needs");
-                if (n instanceof YamlScalar s) {
-                    needs.add(Need.of(s.value(), s.range()));
-                } else if (n instanceof YamlSeq seq) {
-                    seq.items().forEach(i -> needs.add(Need.of(((YamlScalar) i).value(), i.range())));
+        String where = "the workflow";
+        Keywords.check(map, Keywords.WORKFLOW, where, diagnostics);
+        Sections sections = new Sections(reader);
+
+        TriggerParser.On on = new TriggerParser.On(List.of(), Map.of(), Map.of());
+        if (map.entry("on") == null) {
+            diagnostics.error(SourceRange.startOf(root.range().file()), Rules.MISSING_ON,
+                    "the workflow has no 'on'; name the events that start it");
+        } else {
+            on = new TriggerParser(reader).parse(map.entry("on"));
+        }
+
+        List<Job> jobs = jobs(map, reader);
+        NeedsCheck.check(jobs, diagnostics);
+        ReferenceCheck references = new ReferenceCheck(diagnostics);
+        if (map.get("jobs") instanceof YamlMap jobsMap) {
+            for (Job job : jobs) {
+                if (jobsMap.get(job.id()) instanceof YamlMap jobMap) {
+                    references.job(jobMap, job);
                 }
             }
-            out.add(new Job(e.name(), e.name(), null, needs, new Condition.Default(), null, List.of(), List.of(),
-                    null, List.of(), List.of(), List.of(), null, null, Retry.NONE, AllowFailure.NO, null, null,
-                    Map.of(), new GithubJob(Map.of(), GithubWorkflow.RunDefaults.NONE, null, null, Map.of(), Map.of(),
-                    false), e.key().range()));
         }
-        return new Pipeline(Format.GITHUB, file, null, List.of(), List.of(), Triggers.none(), out,
-                new GithubWorkflow(null, Map.of(), GithubWorkflow.RunDefaults.NONE, null, Map.of(), Map.of()),
-                root.range());
+        references.callOutputs(map, jobs);
+        UnclosedExpressions.check(root, diagnostics);
+
+        GithubWorkflow details = new GithubWorkflow(reader.text(map.get("run-name"), NodeReader.keyOf("run-name", where)),
+                sections.permissions(map.get("permissions"), where), sections.defaults(map.get("defaults"), where),
+                sections.concurrency(map.entry("concurrency"), where), on.callOutputs(), on.callSecrets());
+        return new Pipeline(Format.GITHUB, file, reader.text(map.get("name"), NodeReader.keyOf("name", where)), List.of(),
+                reader.env(map.get("env"), NodeReader.keyOf("env", where)), new Triggers(on.events(), List.of()), jobs,
+                details, root.range());
+    }
+
+    private static List<Job> jobs(YamlMap root, NodeReader reader) {
+        List<Job> out = new ArrayList<>();
+        YamlMap.Entry entry = root.entry("jobs");
+        if (entry == null) {
+            reader.diagnostics().error(SourceRange.startOf(root.range().file()), Rules.MISSING_JOBS,
+                    "the workflow has no 'jobs'");
+            return out;
+        }
+        YamlMap jobs = reader.map(entry.value(), "'jobs'");
+        if (jobs == null || jobs.size() == 0) {
+            if (jobs != null || NodeReader.absent(entry.value())) {
+                reader.diagnostics().error(entry.key().range(), Rules.MISSING_JOBS, "'jobs' is empty; a workflow needs at least one job");
+            }
+            return out;
+        }
+        JobParser parser = new JobParser(reader);
+        for (YamlMap.Entry e : jobs.entries()) {
+            Job job = parser.parse(e);
+            if (job != null) {
+                out.add(job);
+            }
+        }
+        return out;
     }
 }

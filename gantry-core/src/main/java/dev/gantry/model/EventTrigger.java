@@ -11,8 +11,9 @@ import java.util.Map;
  * @param event   the event name, for example {@code push}, {@code pull_request}, {@code schedule}
  * @param types   activity types ({@code types:}), empty when not given (the event's defaults apply)
  * @param filters {@code branches}, {@code branches-ignore}, {@code tags}, {@code tags-ignore},
- *                {@code paths}, {@code paths-ignore} to their patterns, in document order; only
- *                the keys that were written
+ *                {@code paths}, {@code paths-ignore} to their patterns, and for {@code workflow_run}
+ *                {@code workflows} to the workflow names, in document order; only the keys that
+ *                were written
  * @param crons   {@code schedule:} cron expressions (five POSIX fields, UTC); empty for others
  * @param inputs  {@code workflow_dispatch} or {@code workflow_call} inputs in document order
  * @param range   where the event is named

@@ -18,18 +18,28 @@ import java.util.Map;
  * @param include     GitHub {@code include} entries, in order
  * @param exclude     GitHub {@code exclude} entries, in order
  * @param expression  a GitHub expression giving the whole matrix, or null
+ * @param includeExpression a GitHub expression giving the whole {@code include} list (the common
+ *                    "dynamic matrix" {@code include: ${{ fromJSON(...) }}}), or null
+ * @param excludeExpression a GitHub expression giving the whole {@code exclude} list, or null
  * @param count       GitLab {@code parallel: N}, or 0
  * @param failFast    GitHub {@code strategy.fail-fast} as written (a boolean or an expression), or null for the default (true)
  * @param maxParallel GitHub {@code strategy.max-parallel}, or 0 for no limit
  * @param range       where the matrix is written
  */
 public record Matrix(List<Map<String, Object>> axisSets, List<Map<String, Object>> include,
-                     List<Map<String, Object>> exclude, String expression, int count, String failFast,
-                     int maxParallel, SourceRange range) {
+                     List<Map<String, Object>> exclude, String expression, String includeExpression,
+                     String excludeExpression, int count, String failFast, int maxParallel, SourceRange range) {
 
     public Matrix {
         axisSets = List.copyOf(axisSets);
         include = List.copyOf(include);
         exclude = List.copyOf(exclude);
+    }
+
+    /** A matrix whose {@code include} and {@code exclude} lists, if any, are written out (GitLab always). */
+    public Matrix(List<Map<String, Object>> axisSets, List<Map<String, Object>> include,
+                  List<Map<String, Object>> exclude, String expression, int count, String failFast,
+                  int maxParallel, SourceRange range) {
+        this(axisSets, include, exclude, expression, null, null, count, failFast, maxParallel, range);
     }
 }

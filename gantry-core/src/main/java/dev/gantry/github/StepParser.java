@@ -1,0 +1,120 @@
+package dev.gantry.github;
+
+import dev.gantry.model.AllowFailure;
+import dev.gantry.model.Step;
+import dev.gantry.model.StepAction;
+import dev.gantry.yaml.YamlMap;
+import dev.gantry.yaml.YamlNode;
+import dev.gantry.yaml.YamlScalar;
+import dev.gantry.yaml.YamlSeq;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A job's {@code steps} ("Workflow syntax for GitHub Actions", {@code jobs.<job_id>.steps[*]}).
+ * A step runs either an action ({@code uses}, with {@code with}) or a script ({@code run}, with
+ * {@code shell} and {@code working-directory}), never both. Step ids must be unique in the job;
+ * as expressions read ids case-insensitively, {@code Build} and {@code build} collide.
+ */
+final class StepParser {
+
+    private final NodeReader reader;
+
+    StepParser(NodeReader reader) {
+        this.reader = reader;
+    }
+
+    /** The steps in order; items that are not mappings are reported and left out. */
+    List<Step> steps(YamlNode node, String jobWhere) {
+        List<Step> out = new ArrayList<>();
+        if (NodeReader.absent(node)) {
+            return out;
+        }
+        if (!(node instanceof YamlSeq seq)) {
+            reader.wrongType(node, NodeReader.keyOf("steps", jobWhere), "a list of steps");
+            return out;
+        }
+        Map<String, YamlScalar> ids = new HashMap<>();
+        for (int i = 0; i < seq.items().size(); i++) {
+            YamlNode item = seq.items().get(i);
+            String where = "step " + (i + 1) + " of " + jobWhere;
+            YamlMap map = reader.map(item, where);
+            if (map == null) {
+                if (NodeReader.absent(item)) {
+                    reader.wrongType(item, where, "a mapping");
+                }
+                continue;
+            }
+            out.add(step(map, where, jobWhere, ids));
+        }
+        return out;
+    }
+
+    private Step step(YamlMap map, String where, String jobWhere, Map<String, YamlScalar> ids) {
+        Keywords.check(map, Keywords.STEP, where, reader.diagnostics());
+        String id = null;
+        if (map.get("id") instanceof YamlScalar idNode && !idNode.isNull()) {
+            id = idNode.value();
+            Ids.check(idNode, "step", reader.diagnostics());
+            YamlScalar first = ids.putIfAbsent(id.toLowerCase(Locale.ROOT), idNode);
+            if (first != null) {
+                reader.diagnostics().error(idNode.range(), Rules.DUPLICATE_STEP_ID, "step id '" + id + "' is used twice in "
+                        + jobWhere + " (first at " + first.range().line() + ":"
+                        + first.range().column() + ")");
+            }
+        } else {
+            reader.text(map.get("id"), NodeReader.keyOf("id", where));
+        }
+        StepAction action = action(map, where);
+        String continueOnError = reader.flag(map.get("continue-on-error"), NodeReader.keyOf("continue-on-error", where));
+        return new Step(id, reader.text(map.get("name"), NodeReader.keyOf("name", where)),
+                IfCondition.read(map.get("if"), where, reader), action,
+                reader.env(map.get("env"), NodeReader.keyOf("env", where)), allowFailure(continueOnError),
+                NodeReader.minutes(reader.positive(map.get("timeout-minutes"), NodeReader.keyOf("timeout-minutes", where))),
+                reader.text(map.get("working-directory"), NodeReader.keyOf("working-directory", where)),
+                reader.text(map.get("shell"), NodeReader.keyOf("shell", where)), map.range());
+    }
+
+    /** {@code continue-on-error} as written ({@code true}, {@code false} or an expression). */
+    static AllowFailure allowFailure(String flag) {
+        if (flag == null || "false".equals(flag)) {
+            return AllowFailure.NO;
+        }
+        return "true".equals(flag) ? AllowFailure.YES : new AllowFailure(false, flag, List.of());
+    }
+
+    private StepAction action(YamlMap map, String where) {
+        boolean uses = map.has("uses");
+        boolean run = map.has("run");
+        if (uses && run) {
+            reader.diagnostics().error(map.entry("run").key().range(), Rules.STEP_ACTION,
+                    where + " has both 'uses' and 'run'; a step runs one action or one script");
+        } else if (!uses && !run) {
+            reader.diagnostics().error(map.range(), Rules.STEP_ACTION, where + " has neither 'uses' nor 'run'");
+        }
+        if (uses) {
+            for (String key : List.of("shell", "working-directory")) {
+                misplaced(map, key, "'" + key + "' is only for 'run' steps, not for " + where + ", which uses an action");
+            }
+            YamlNode node = map.get("uses");
+            String reference = reader.text(node, NodeReader.keyOf("uses", where));
+            if (reference != null) {
+                ActionReference.checkStep((YamlScalar) node, where, reader.diagnostics());
+            }
+            return new StepAction.Uses(reference == null ? "" : reference,
+                    reader.textMap(map.get("with"), NodeReader.keyOf("with", where)));
+        }
+        misplaced(map, "with", "'with' is only for steps that use an action, not for " + where + ", which runs a script");
+        String script = reader.text(map.get("run"), NodeReader.keyOf("run", where));
+        return new StepAction.Run(script == null ? "" : script);
+    }
+
+    private void misplaced(YamlMap map, String key, String message) {
+        if (map.has(key)) {
+            reader.diagnostics().error(map.entry(key).key().range(), Rules.MISPLACED_KEY, message);
+        }
+    }
+}
