@@ -5,6 +5,8 @@ import dev.gantry.model.EventTrigger;
 import dev.gantry.model.Job;
 import dev.gantry.model.Need;
 import dev.gantry.model.Pipeline;
+import dev.gantry.plan.MatrixCells;
+import dev.gantry.plan.MatrixExpansion;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,9 +61,21 @@ final class ListCommand implements Callable<Integer> {
             rows.add(new String[] {j.id(), j.name(), j.stage() == null ? "-" : j.stage(),
                     j.needs() == null || j.needs().isEmpty() ? "-"
                             : j.needs().stream().map(Need::job).collect(Collectors.joining(",")),
-                    j.matrix() == null ? "-" : "yes"});
+                    matrixSize(j)});
         }
         Table.print(rows, System.out);
         System.out.println();
+    }
+
+    /** The number of cells, "dynamic" when an expression decides it at run time, "-" without a matrix. */
+    private static String matrixSize(Job job) {
+        if (job.matrix() == null) {
+            return "-";
+        }
+        return switch (MatrixExpansion.expand(job.matrix())) {
+            case MatrixCells.Cells c -> Integer.toString(c.size());
+            case MatrixCells.Dynamic d -> "dynamic";
+            case MatrixCells.TooLarge t -> ">" + MatrixExpansion.MAX_COMBINATIONS;
+        };
     }
 }
