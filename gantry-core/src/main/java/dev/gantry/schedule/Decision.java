@@ -10,6 +10,13 @@ public sealed interface Decision {
     record Start(String key) implements Decision {
     }
 
+    /**
+     * The deferred job is ready and its gate lets it run: evaluate its matrix now and replace it by
+     * its legs ({@link RunState#withExpanded}), or conclude it as failed when the matrix is invalid.
+     */
+    record Expand(String key) implements Decision {
+    }
+
     /** Give the job a terminal status without running it (skipped, manual, cancelled before start). */
     record Conclude(String key, JobStatus status, String reason) implements Decision {
     }

@@ -13,7 +13,8 @@ public interface JobGate {
 
     /**
      * @param job             the ready job
-     * @param predecessors    each predecessor's key and final status
+     * @param predecessors    each predecessor as written in {@link SchedulingJob#predecessors()} with its
+     *                        final status; a group's status sums up its jobs (see {@link JobStatus#combine})
      * @param cancelRequested true once the user cancelled the run (status functions see {@code cancelled()})
      * @return whether to run it, and why not when skipped
      */

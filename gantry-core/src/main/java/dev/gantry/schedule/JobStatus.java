@@ -24,6 +24,25 @@ public enum JobStatus {
         return this != WAITING && this != RUNNING;
     }
 
+    /**
+     * The status of a group of finished jobs (all legs of a matrix) as its dependents see it, after
+     * GitHub's {@code needs.<id>.result}: failure when any failed, else cancelled when any was
+     * cancelled, else skipped when all were skipped (or manual), else success. Tolerated failures
+     * count as success.
+     */
+    public static JobStatus combine(java.util.Collection<JobStatus> statuses) {
+        if (statuses.contains(FAILURE)) {
+            return FAILURE;
+        }
+        if (statuses.contains(CANCELLED)) {
+            return CANCELLED;
+        }
+        if (!statuses.isEmpty() && statuses.stream().allMatch(s -> s == SKIPPED || s == MANUAL)) {
+            return statuses.contains(MANUAL) && statuses.size() == 1 ? MANUAL : SKIPPED;
+        }
+        return statuses.contains(ALLOWED_FAILURE) && statuses.size() == 1 ? ALLOWED_FAILURE : SUCCESS;
+    }
+
     /** Counts as success for what follows: success or a tolerated failure. */
     public boolean succeeded() {
         return this == SUCCESS || this == ALLOWED_FAILURE;

@@ -80,6 +80,10 @@ public final class Scheduler {
                 out.add(new Decision.Conclude(job.key(), verdict.outcome(), verdict.reason()));
                 continue;
             }
+            if (job.deferred()) {
+                out.add(new Decision.Expand(job.key()));
+                continue;
+            }
             if (job.startIn() != null) {
                 Instant due = readyAt(state, job).plus(job.startIn());
                 if (now.isBefore(due)) {
@@ -129,11 +133,11 @@ public final class Scheduler {
     private static Map<String, JobStatus> finishedPredecessors(RunState state, SchedulingJob job) {
         Map<String, JobStatus> result = new LinkedHashMap<>();
         for (String p : job.predecessors()) {
-            JobStatus s = state.statusOf(p);
-            if (!s.finished()) {
+            List<JobStatus> statuses = state.statusesOf(p);
+            if (!statuses.stream().allMatch(JobStatus::finished)) {
                 return null;
             }
-            result.put(p, s);
+            result.put(p, statuses.isEmpty() ? JobStatus.SKIPPED : JobStatus.combine(statuses));
         }
         return result;
     }
@@ -141,9 +145,11 @@ public final class Scheduler {
     private static Instant readyAt(RunState state, SchedulingJob job) {
         Instant ready = state.startedAt();
         for (String p : job.predecessors()) {
-            Instant f = state.finishedAt().get(p);
-            if (f != null && f.isAfter(ready)) {
-                ready = f;
+            for (String key : state.references().getOrDefault(p, List.of())) {
+                Instant f = state.finishedAt().get(key);
+                if (f != null && f.isAfter(ready)) {
+                    ready = f;
+                }
             }
         }
         return ready;

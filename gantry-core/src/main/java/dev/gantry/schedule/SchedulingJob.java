@@ -9,17 +9,27 @@ import java.util.List;
  *
  * @param key          unique in the run, for example {@code test (a, 1)} or {@code deploy: [aws, x]}
  * @param group        the job id the key came from (all legs of one matrix share it)
- * @param predecessors keys that must be finished before this job may be decided (GitHub needs,
- *                     GitLab needs or every job of the earlier stages)
+ * @param predecessors what must be finished before this job may be decided (GitHub needs, GitLab
+ *                     needs or every job of the earlier stages): each a job's key, or a group, which
+ *                     stands for every job of that group (all legs of a matrix)
  * @param groupMaxParallel at most this many legs of the group run at once; 0 for no limit
  *                     (GitHub {@code strategy.max-parallel})
  * @param failFast     a failed leg cancels the group's other legs (GitHub {@code strategy.fail-fast})
  * @param startIn      GitLab {@code when: delayed} wait after the job becomes ready, or null
+ * @param deferred     the job's matrix is decided by an expression when the job is ready: the
+ *                     scheduler asks for it to be {@linkplain Decision.Expand expanded} into its legs
+ *                     instead of starting it
  */
 public record SchedulingJob(String key, String group, List<String> predecessors, int groupMaxParallel,
-                            boolean failFast, Duration startIn) {
+                            boolean failFast, Duration startIn, boolean deferred) {
 
     public SchedulingJob {
         predecessors = List.copyOf(predecessors);
+    }
+
+    /** A job that is not deferred. */
+    public SchedulingJob(String key, String group, List<String> predecessors, int groupMaxParallel, boolean failFast,
+                         Duration startIn) {
+        this(key, group, predecessors, groupMaxParallel, failFast, startIn, false);
     }
 }

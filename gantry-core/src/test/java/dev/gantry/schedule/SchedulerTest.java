@@ -169,6 +169,45 @@ class SchedulerTest {
     }
 
     @Test
+    void aGroupPredecessorWaitsForEveryLegAndSeesTheirCombinedStatus() {
+        List<Map<String, JobStatus>> seen = new ArrayList<>();
+        JobGate recording = (job, preds, cancelled) -> {
+            seen.add(preds);
+            return JobGate.Verdict.RUN;
+        };
+        RunState s = run(4, job("t (1)").leg("t"), job("t (2)").leg("t"), job("after").needs("t"))
+                .with("t (1)", JobStatus.FAILURE, T0).with("t (2)", JobStatus.RUNNING, T0);
+        Scheduler scheduler = new Scheduler(recording);
+        assertThat(scheduler.decide(s, T0).decisions()).isEmpty();
+        s = s.with("t (2)", JobStatus.SUCCESS, T0);
+        assertThat(scheduler.decide(s, T0).decisions()).containsExactly(new Decision.Start("after"));
+        assertThat(seen).containsExactly(Map.of("t", JobStatus.FAILURE));
+    }
+
+    @Test
+    void aDeferredMatrixIsExpandedWhenReadyAndItsLegsThenRun() {
+        SchedulingJob deferred = new SchedulingJob("m", "m", List.of("setup"), 0, false, null, true);
+        RunState s = RunState.start(List.of(job("setup").build(), deferred, job("after").needs("m").build()), 4, T0)
+                .with("setup", JobStatus.SUCCESS, T0);
+        assertThat(decide(s)).containsExactly(new Decision.Expand("m"));
+        s = s.withExpanded("m", List.of(job("m (a)").leg("m").needs("setup").build(),
+                job("m (b)").leg("m").needs("setup").build()));
+        assertThat(decide(s)).containsExactly(new Decision.Start("m (a)"), new Decision.Start("m (b)"));
+        s = s.with("m (a)", JobStatus.SUCCESS, T0).with("m (b)", JobStatus.SUCCESS, T0);
+        assertThat(decide(s)).containsExactly(new Decision.Start("after"));
+    }
+
+    @Test
+    void combineFollowsNeedsResult() {
+        assertThat(JobStatus.combine(List.of(JobStatus.SUCCESS, JobStatus.FAILURE, JobStatus.CANCELLED)))
+                .isEqualTo(JobStatus.FAILURE);
+        assertThat(JobStatus.combine(List.of(JobStatus.SUCCESS, JobStatus.CANCELLED))).isEqualTo(JobStatus.CANCELLED);
+        assertThat(JobStatus.combine(List.of(JobStatus.SKIPPED, JobStatus.SKIPPED))).isEqualTo(JobStatus.SKIPPED);
+        assertThat(JobStatus.combine(List.of(JobStatus.SKIPPED, JobStatus.SUCCESS))).isEqualTo(JobStatus.SUCCESS);
+        assertThat(JobStatus.combine(List.of(JobStatus.ALLOWED_FAILURE, JobStatus.SUCCESS))).isEqualTo(JobStatus.SUCCESS);
+    }
+
+    @Test
     void doneWhenEveryJobFinished() {
         RunState s = run(1, job("a"), job("b"));
         assertThat(s.done()).isFalse();

@@ -9,7 +9,6 @@ import java.util.function.Consumer;
  * {@code onFinish} exactly once, with a terminal status, whatever happens (also after a cancel or an
  * exception of its own: report {@link JobStatus#FAILURE} then).
  */
-@FunctionalInterface
 public interface JobLauncher {
 
     /**
@@ -18,6 +17,17 @@ public interface JobLauncher {
      * @return a handle to stop the job early
      */
     Running start(String key, Consumer<JobStatus> onFinish);
+
+    /**
+     * Evaluates a deferred job's matrix now that its predecessors have finished. Called on the run
+     * loop's thread; must not block for long.
+     *
+     * @return the legs that replace the job (empty for an empty matrix), or null when the matrix
+     *         could not be evaluated (the launcher has reported why; the job then fails)
+     */
+    default java.util.List<dev.gantry.schedule.SchedulingJob> expand(String key) {
+        throw new IllegalStateException("job " + key + " is deferred but this launcher cannot expand matrices");
+    }
 
     /** A started job. */
     interface Running {

@@ -119,6 +119,11 @@ public final class LocalRun {
                 concludeListener.concluded(c.key(), c.status(), c.reason());
                 yield state.with(c.key(), c.status(), clock.instant());
             }
+            case Decision.Expand e -> {
+                List<SchedulingJob> legs = launcher.expand(e.key());
+                yield legs == null ? state.with(e.key(), JobStatus.FAILURE, clock.instant())
+                        : state.withExpanded(e.key(), legs);
+            }
             case Decision.Cancel c -> {
                 JobLauncher.Running r = running.get(c.key());
                 if (r != null) {
