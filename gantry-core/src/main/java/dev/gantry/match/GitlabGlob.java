@@ -37,10 +37,17 @@ public final class GitlabGlob {
 
     private final String source;
     private final Pattern regex;
+    /** The glob's text before its first special character: a cheap first test for every path. */
+    private final String literalPrefix;
 
     private GitlabGlob(String source, Pattern regex) {
         this.source = source;
         this.regex = regex;
+        int special = 0;
+        while (special < source.length() && "*?[{\\".indexOf(source.charAt(special)) < 0) {
+            special++;
+        }
+        this.literalPrefix = source.substring(0, special);
     }
 
     /** Compiles {@code pattern}; never fails (a pattern RE2 cannot take would match nothing). */
@@ -73,7 +80,7 @@ public final class GitlabGlob {
 
     /** Whether the glob matches the whole of {@code path}. */
     public boolean matches(String path) {
-        return regex != null && path != null && regex.matches(path);
+        return regex != null && path != null && path.startsWith(literalPrefix) && regex.matches(path);
     }
 
     /** The glob as written. */

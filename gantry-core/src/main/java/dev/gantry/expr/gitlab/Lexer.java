@@ -6,9 +6,11 @@ import java.util.List;
 
 /**
  * Splits a CI/CD variable expression into tokens ("Specify when jobs run with rules#CI/CD variable
- * expressions", docs.gitlab.com): {@code $NAME} (NAME of letters, digits and {@code _}), strings in
- * single or double quotes (no escapes: a string ends at the next quote of its kind), regular
- * expression literals, {@code null}, {@code == != =~ !~ && || ( )}. Whitespace separates tokens.
+ * expressions", docs.gitlab.com): {@code $NAME} with NAME of letters, digits and {@code _} (not
+ * {@code ${NAME}}: "Where variables can be used" wants rules:if variables "in the form of
+ * $variable"), strings in single or double quotes (no escapes: a string ends at the next quote of
+ * its kind), regular expression literals, {@code null}, and {@code == != =~ !~ && || ( )}.
+ * Whitespace separates tokens.
  */
 final class Lexer {
 

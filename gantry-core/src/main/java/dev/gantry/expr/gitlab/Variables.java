@@ -53,7 +53,10 @@ public final class Variables {
         return fromEntries(list);
     }
 
-    /** Expanded variables from alternating names and values: {@code of("A", "1", "B", "2")}. */
+    /**
+     * Expanded variables from alternating names and values: {@code of("A", "1", "B", "2")}. For code
+     * and tests; an odd number of arguments is a programming error (IllegalArgumentException).
+     */
     public static Variables of(String... namesAndValues) {
         if (namesAndValues.length % 2 != 0) {
             throw new IllegalArgumentException("names and values must come in pairs");
