@@ -1,5 +1,6 @@
 package dev.gantry.github;
 
+import dev.gantry.match.CronSchedule;
 import dev.gantry.model.EventTrigger;
 import dev.gantry.model.Input;
 import dev.gantry.yaml.YamlMap;
@@ -18,7 +19,7 @@ import java.util.Set;
  * name, a list of names, or a mapping of events to their filters and settings. Checks event names,
  * activity types ({@link EventCatalog}), that an event takes the filters written under it, that a
  * filter and its {@code -ignore} twin are not both used ("You cannot use both the branches and
- * branches-ignore filters for the same event"), and {@code schedule} crons ({@link CronSyntax}).
+ * branches-ignore filters for the same event"), and {@code schedule} crons ({@link CronSchedule}).
  */
 final class TriggerParser {
 
@@ -191,8 +192,14 @@ final class TriggerParser {
                 reader.diagnostics().error(map.range(), Rules.MISSING_KEY, "an item of " + what + " needs a 'cron'");
                 continue;
             }
-            CronSyntax.problem(cron).ifPresent(problem -> reader.diagnostics().error(map.get("cron").range(),
-                    Rules.INVALID_CRON, "invalid cron '" + cron + "': " + problem));
+            CronSchedule.Parsed parsed = CronSchedule.parse(cron);
+            if (!parsed.ok()) {
+                reader.diagnostics().error(map.get("cron").range(), Rules.INVALID_CRON,
+                        "invalid cron '" + cron + "': " + parsed.error().message());
+            } else {
+                parsed.schedule().warnings().forEach(w ->
+                        reader.diagnostics().warning(map.get("cron").range(), Rules.INVALID_CRON, w));
+            }
             out.add(cron);
         }
         return out;

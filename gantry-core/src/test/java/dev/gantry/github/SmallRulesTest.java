@@ -9,17 +9,6 @@ import org.junit.jupiter.api.Test;
 class SmallRulesTest {
 
     @Test
-    void cronAcceptsPosixSyntaxAndNamesWhatIsWrong() {
-        assertThat(CronSyntax.problem("*/15 9-17 * JAN,JUL MON-FRI")).isEmpty();
-        assertThat(CronSyntax.problem("0 0 * * 7")).isEmpty();
-        assertThat(CronSyntax.problem("0 0 * *")).contains(
-                "a cron expression has five fields (minute hour day-of-month month day-of-week), not 4");
-        assertThat(CronSyntax.problem("0 0 31 2 8")).contains("value 8 not in range [0, 7]");
-        assertThat(CronSyntax.problem("0 0 L * *")).contains("invalid characters 'L'");
-        assertThat(CronSyntax.problem("")).isPresent();
-    }
-
-    @Test
     void idsStartWithALetterOrUnderscore() {
         assertThat(Ids.valid("build")).isTrue();
         assertThat(Ids.valid("_private-job_2")).isTrue();
