@@ -32,6 +32,7 @@ final class ExtendsResolver {
     private final boolean complete;
     private final Map<String, YamlMap> resolved = new HashMap<>();
     private final Map<String, Integer> heights = new HashMap<>();
+    private final Set<String> broken = new HashSet<>();
 
     ExtendsResolver(YamlMap config, Reader reader, boolean complete) {
         this.config = config;
@@ -51,6 +52,14 @@ final class ExtendsResolver {
             }
         }
         return YamlMap.of(out, config.tag(), config.range());
+    }
+
+    /**
+     * The jobs whose {@code extends} chain could not be followed to the end (an unknown template or
+     * a cycle): what the missing part would have given them, such as a script, is not known.
+     */
+    Set<String> broken() {
+        return broken;
     }
 
     private static boolean isJobLike(String name) {
@@ -76,13 +85,19 @@ final class ExtendsResolver {
                 List<String> cycle = new ArrayList<>(chain.subList(at, chain.size()));
                 cycle.add(parent);
                 reader.error(parentNode, RuleIds.EXTENDS_CYCLE, "circular extends: " + String.join(" -> ", cycle));
+                broken.add(name);
                 continue;
             }
             YamlMap template = template(name, parentNode);
-            if (template != null) {
-                YamlMap p = job(parent, template, chain);
-                merged = merged == null ? p : YamlMerge.deep(merged, p);
+            if (template == null) {
+                broken.add(name);
+                continue;
             }
+            YamlMap p = job(parent, template, chain);
+            if (broken.contains(parent)) {
+                broken.add(name);
+            }
+            merged = merged == null ? p : YamlMerge.deep(merged, p);
         }
         chain.remove(chain.size() - 1);
         YamlMap own = YamlMerge.without(map, "extends");

@@ -52,11 +52,12 @@ public final class GitlabFrontEnd {
         }
         IncludeResolver.Result included = new IncludeResolver(files, reader).resolve(file, map);
         boolean complete = included.complete();
-        YamlMap config = new ExtendsResolver(included.config(), reader, complete).resolve();
+        ExtendsResolver extendsResolver = new ExtendsResolver(included.config(), reader, complete);
+        YamlMap config = extendsResolver.resolve();
         config = new ReferenceResolver(config, reader, complete).resolve();
         config = withoutMisusedKeywords(config, reader);
         Globals globals = new GlobalParser(reader).parse(config);
-        JobParser parser = new JobParser(reader, globals);
+        JobParser parser = new JobParser(reader, globals, extendsResolver.broken());
         List<Job> jobs = new ArrayList<>();
         for (YamlMap.Entry e : config.entries()) {
             String name = e.name();

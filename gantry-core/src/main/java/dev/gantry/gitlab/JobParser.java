@@ -16,10 +16,12 @@ import dev.gantry.model.When;
 import dev.gantry.yaml.YamlMap;
 import dev.gantry.yaml.YamlNode;
 import dev.gantry.yaml.YamlScalar;
+import dev.gantry.yaml.YamlSeq;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -43,8 +45,14 @@ final class JobParser {
     private final JobKeywords keywords;
     private final JobExtras extras;
     private final RulesParser rules;
+    private final Set<String> brokenExtends;
 
-    JobParser(Reader reader, Globals globals) {
+    /**
+     * @param brokenExtends jobs whose {@code extends} chain is broken; a missing script is not
+     *                      reported for them, since the lost template may have had one
+     */
+    JobParser(Reader reader, Globals globals, Set<String> brokenExtends) {
+        this.brokenExtends = brokenExtends;
         this.reader = reader;
         this.globals = globals;
         this.keywords = new JobKeywords(reader);
@@ -153,13 +161,18 @@ final class JobParser {
     private List<Step> steps(YamlMap.Entry entry, YamlMap job, List<StepAction.ScriptLine> before,
                              List<StepAction.ScriptLine> script, List<StepAction.ScriptLine> after) {
         List<Step> steps = new ArrayList<>(2);
-        if (script == null || script.isEmpty()) {
-            if (script != null) {
-                reader.error(job.get("script"), RuleIds.MISSING_SCRIPT, "'script' of job '" + entry.name()
-                        + "' is empty");
-            } else if (Reader.absent(job.get("run"))) {
+        if (script == null) {
+            if (Reader.absent(job.get("run")) && !brokenExtends.contains(entry.name())) {
                 reader.error(entry.key(), RuleIds.MISSING_SCRIPT, "job '" + entry.name() + "' has no script;"
                         + " add 'script' (or 'trigger' for a downstream pipeline)");
+            }
+            return steps;
+        }
+        if (script.isEmpty()) {
+            // an empty result of failed references was reported where they are written
+            if (writtenEmpty(job.get("script"))) {
+                reader.error(job.get("script"), RuleIds.MISSING_SCRIPT, "'script' of job '" + entry.name()
+                        + "' is empty");
             }
             return steps;
         }
@@ -174,6 +187,12 @@ final class JobParser {
                     : job.get("script")));
         }
         return steps;
+    }
+
+    /** {@code script: []} or {@code script: ""}, as opposed to a script whose references failed. */
+    private static boolean writtenEmpty(YamlNode node) {
+        return node instanceof YamlSeq seq ? Flatten.items(seq).isEmpty()
+                : node instanceof YamlScalar s && s.value().isBlank();
     }
 
     private static Step step(String id, List<StepAction.ScriptLine> lines, YamlNode at) {
