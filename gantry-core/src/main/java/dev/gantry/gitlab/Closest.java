@@ -15,11 +15,12 @@ final class Closest {
 
     /**
      * The candidate nearest to {@code name}, or null when none is near enough: at most one edit
-     * for names of up to four characters, two for longer ones. Ties go to the earlier candidate.
+     * for names shorter than eight characters (two edits on a short word suggest nonsense, such as
+     * {@code image} for {@code stage}), two for longer ones. Ties go to the earlier candidate.
      */
     static String to(String name, Collection<String> candidates) {
         String wanted = normal(name);
-        int limit = wanted.length() <= 4 ? 1 : 2;
+        int limit = wanted.length() < 8 ? 1 : 2;
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {

@@ -32,7 +32,8 @@ import java.util.Optional;
  * <p>Offline: {@code remote}, {@code template}, {@code project} and {@code component} need the
  * network. Gantry looks for a copy the user placed in the repository under
  * {@value #VENDOR}{@code <kind>/...} ({@code remote/<host>/<path>}, {@code template/<name>},
- * {@code project/<group>/<project>/<file>} with the ref ignored, {@code component/<address>.yml});
+ * {@code project/<group>/<project>/<file>} with the ref ignored, {@code component/<project>/<name>@<version>.yml}
+ * without the host);
  * without one it reports {@value RuleIds#INCLUDE_REMOTE} and marks the configuration incomplete, so
  * that checks which could be answered by the missing file (unknown templates, jobs, references)
  * stay silent. {@code include:rules} are checked and recorded per file, but every file is read:
@@ -142,7 +143,7 @@ final class IncludeResolver {
         if (m.has("component")) {
             String address = reader.string(m.get("component"), "include:component");
             return address == null ? List.of()
-                    : network(m.get("component"), "component", VENDOR + "component/" + strip(address) + ".yml");
+                    : network(m.get("component"), "component", VENDOR + "component/" + withoutHost(address) + ".yml");
         }
         if (m.has("project")) {
             return project(m);
@@ -247,6 +248,13 @@ final class IncludeResolver {
 
     private static String remote(String url) {
         return VENDOR + "remote/" + strip(url.replaceFirst("^https?://", ""));
+    }
+
+    /** A component address without its first segment, the host (often {@code $CI_SERVER_FQDN}). */
+    private static String withoutHost(String address) {
+        String a = strip(address);
+        int slash = a.indexOf('/');
+        return slash < 0 ? a : a.substring(slash + 1);
     }
 
     private static String strip(String path) {

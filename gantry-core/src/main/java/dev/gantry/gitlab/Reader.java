@@ -169,8 +169,8 @@ final class Reader {
     String duration(YamlNode node, String name, boolean never) {
         String text = string(node, name);
         if (text != null && !(never && text.strip().equals("never")) && Durations.parse(text) == null) {
-            error(node, RuleIds.INVALID_VALUE, "'" + name + "' must be a duration such as '1 week'"
-                    + (never ? " or 'never'" : "") + ", not '" + text + "'");
+            error(node, RuleIds.INVALID_VALUE, "'" + name + "' must be a duration such as "
+                    + (never ? "'1 week' or 'never'" : "'1h 30m'") + ", not '" + text + "'");
             return null;
         }
         return text;

@@ -29,6 +29,8 @@ final class ReferenceResolver {
     private final YamlMap config;
     private final Reader reader;
     private final boolean complete;
+    /** Cycles already reported, by their members, so that one cycle is reported once. */
+    private final java.util.Set<java.util.Set<String>> cycles = new java.util.HashSet<>();
 
     ReferenceResolver(YamlMap config, Reader reader, boolean complete) {
         this.config = config;
@@ -95,8 +97,10 @@ final class ReferenceResolver {
         String label = "[" + String.join(", ", path) + "]";
         if (active.contains(label)) {
             List<String> cycle = new ArrayList<>(active.subList(active.indexOf(label), active.size()));
-            cycle.add(label);
-            reader.error(ref, RuleIds.REFERENCE_CYCLE, "circular !reference: " + String.join(" -> ", cycle));
+            if (cycles.add(java.util.Set.copyOf(cycle))) {
+                cycle.add(label);
+                reader.error(ref, RuleIds.REFERENCE_CYCLE, "circular !reference: " + String.join(" -> ", cycle));
+            }
             return nothing(ref);
         }
         if (active.size() >= MAX_DEPTH) {
