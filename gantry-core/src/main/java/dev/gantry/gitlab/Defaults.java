@@ -20,27 +20,4 @@ record Defaults(Container image, List<Container> services, List<StepAction.Scrip
                 List<StepAction.ScriptLine> afterScript, List<Cache> caches, Artifacts artifacts, Retry retry,
                 Duration timeout, Boolean interruptible, List<String> tags, Map<String, List<String>> hooks,
                 Map<String, Object> idTokens, String identity) {
-
-    static final Defaults NONE = new Defaults(null, null, null, null, null, null, null, null, null, null, null,
-            null, null);
-
-    /** Whether the default keyword {@code keyword} is set. */
-    boolean has(String keyword) {
-        return switch (keyword) {
-            case "image" -> image != null;
-            case "services" -> services != null;
-            case "before_script" -> beforeScript != null;
-            case "after_script" -> afterScript != null;
-            case "cache" -> caches != null;
-            case "artifacts" -> artifacts != null;
-            case "retry" -> retry != null;
-            case "timeout" -> timeout != null;
-            case "interruptible" -> interruptible != null;
-            case "tags" -> tags != null;
-            case "hooks" -> hooks != null;
-            case "id_tokens" -> idTokens != null;
-            case "identity" -> identity != null;
-            default -> false;
-        };
-    }
 }

@@ -123,9 +123,13 @@ final class JobParser {
         reader.string(job.get("publish"), "publish");
         String manualConfirmation = reader.string(job.get("manual_confirmation"), "manual_confirmation");
 
+        Object pages = extras.pages(job.get("pages"), where);
+        if (pages == null && name.equals("pages")) {
+            pages = Boolean.TRUE; // "pages" as a job name makes a Pages job ("CI/CD YAML syntax reference#pages")
+        }
         GitlabJob details = new GitlabJob(dependencies, extras.coverage(job.get("coverage")),
                 interruptible != null && interruptible, extras.trigger(job.get("trigger"), where),
-                extras.release(job.get("release"), where), extras.pages(job.get("pages"), where), inherit[0],
+                extras.release(job.get("release"), where), pages, inherit[0],
                 inherit[1], hooks == null ? Map.of() : hooks, extras.secrets(job.get("secrets"), where),
                 idTokens == null ? Map.of() : idTokens, identity, manualConfirmation,
                 needs == null ? List.of() : needs.external());

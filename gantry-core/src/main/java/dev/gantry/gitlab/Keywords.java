@@ -18,10 +18,6 @@ final class Keywords {
     static final Set<String> GLOBAL = set("default", "include", "stages", "variables", "workflow", "spec",
             "image", "services", "cache", "before_script", "after_script");
 
-    /** Top-level keys kept for compatibility that act like {@code default:} ("Deprecated keywords"). */
-    static final Set<String> DEPRECATED_GLOBAL_DEFAULTS = set("image", "services", "cache", "before_script",
-            "after_script");
-
     /** Names a job cannot have ("Job names"); {@code types} was the removed alias of {@code stages}. */
     static final Set<String> RESERVED_JOB_NAMES = set("image", "services", "stages", "types", "before_script",
             "after_script", "variables", "cache", "include");

@@ -13,8 +13,8 @@ import java.util.Map;
  * @param trigger            {@code trigger:} as plain values (a downstream pipeline), or null
  * @param release            {@code release:} as plain values, or null
  * @param pages              {@code pages:} as plain values ({@code true}, {@code false} or a mapping with
- *                           {@code publish}, {@code path_prefix}, {@code expire_in}), or null when not written
- *                           (a job named {@code pages} is a Pages job even so)
+ *                           {@code publish}, {@code path_prefix}, {@code expire_in}); {@code Boolean.TRUE} for a
+ *                           job named {@code pages} that does not write it; null when the job is no Pages job
  * @param inheritDefault     {@code inherit:default}: {@code Boolean.TRUE} (the default), {@code Boolean.FALSE},
  *                           or the {@code List<String>} of default keywords to inherit
  * @param inheritVariables   {@code inherit:variables}: {@code Boolean.TRUE} (the default), {@code Boolean.FALSE},

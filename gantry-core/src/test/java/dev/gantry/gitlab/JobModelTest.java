@@ -438,6 +438,18 @@ class JobModelTest {
     }
 
     @Test
+    void aJobNamedPagesIsAPagesJobUnlessItSaysOtherwise() {
+        Pipeline p = clean("""
+                pages: {script: [make site], artifacts: {paths: [public]}}
+                docs: {script: [make docs]}
+                """);
+        assertThat(((GitlabJob) job(p, "pages").details()).pages()).isEqualTo(Boolean.TRUE);
+        assertThat(((GitlabJob) job(p, "docs").details()).pages()).isNull();
+        Pipeline off = clean("pages: {script: [x], pages: false}\n");
+        assertThat(((GitlabJob) job(off, "pages").details()).pages()).isEqualTo(Boolean.FALSE);
+    }
+
+    @Test
     void hiddenJobsAreNotJobsAndJobsKeepDocumentOrder() {
         Pipeline p = clean(".hidden: {script: [x]}\nz: {script: [x]}\na: {script: [x]}\n");
         assertThat(p.jobs()).extracting(Job::id).containsExactly("z", "a");
