@@ -34,9 +34,9 @@ import java.util.Optional;
  * {@value #VENDOR}{@code <kind>/...} ({@code remote/<host>/<path>}, {@code template/<name>},
  * {@code project/<group>/<project>/<file>} with the ref ignored, {@code component/<project>/<name>@<version>.yml}
  * without the host);
- * without one it reports {@value RuleIds#INCLUDE_REMOTE} and marks the configuration incomplete, so
- * that checks which could be answered by the missing file (unknown templates, jobs, references)
- * stay silent. {@code include:rules} are checked and recorded per file, but every file is read:
+ * without one it reports {@value RuleIds#INCLUDE_REMOTE}. Such an include, and a missing local one,
+ * mark the configuration incomplete, so that checks which the missing file could answer (unknown
+ * templates, jobs, references, a pipeline without jobs) stay silent instead of piling up. {@code include:rules} are checked and recorded per file, but every file is read:
  * linting sees the union of all possible configurations. {@code include:inputs} are not
  * interpolated.
  */
@@ -53,7 +53,7 @@ final class IncludeResolver {
      * @param config   every file's content merged, without {@code include} keys
      * @param files    the included files in load order
      * @param rules    the {@code include:rules} that brought a file in, by file (only conditional ones)
-     * @param complete false when an include could not be read offline
+     * @param complete false when an include could not be read (missing, or only reachable over the network)
      */
     record Result(YamlMap config, List<String> files, Map<String, List<Rule>> rules, boolean complete) {
     }
@@ -187,6 +187,7 @@ final class IncludeResolver {
         if (!normal.contains("*")) {
             if (sources.read(normal).isEmpty()) {
                 reader.error(at, RuleIds.INCLUDE_MISSING, "local include '" + path + "' does not exist");
+                complete = false;
                 return List.of();
             }
             return List.of(new Target(normal, at));
@@ -194,6 +195,7 @@ final class IncludeResolver {
         List<String> matches = sources.glob(escapeGlob(normal));
         if (matches.isEmpty()) {
             reader.error(at, RuleIds.INCLUDE_MISSING, "no file matches the local include '" + path + "'");
+            complete = false;
         }
         return matches.stream().map(p -> new Target(p, at)).toList();
     }
