@@ -2,51 +2,114 @@ package dev.gantry.gitlab;
 
 import dev.gantry.diag.Diagnostics;
 import dev.gantry.load.SourceFiles;
-import dev.gantry.model.AllowFailure;
-import dev.gantry.model.Condition;
 import dev.gantry.model.Format;
-import dev.gantry.model.GitlabJob;
 import dev.gantry.model.GitlabPipeline;
 import dev.gantry.model.Job;
 import dev.gantry.model.Pipeline;
-import dev.gantry.model.Retry;
 import dev.gantry.model.Triggers;
-import dev.gantry.model.When;
 import dev.gantry.yaml.YamlMap;
 import dev.gantry.yaml.YamlNode;
-import dev.gantry.yaml.YamlScalar;
+import dev.gantry.yaml.YamlSeq;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
-/** GitLab CI front end: a {@code .gitlab-ci.yml} (and its includes) to the {@link Pipeline} model. */
+/**
+ * GitLab CI front end: a {@code .gitlab-ci.yml} and the files it includes to the {@link Pipeline}
+ * model, following the "CI/CD YAML syntax reference" (docs.gitlab.com/ci/yaml).
+ *
+ * <p>The steps, in GitLab's own order: {@link IncludeResolver} merges the included files,
+ * {@link ExtendsResolver} applies {@code extends}, {@link ReferenceResolver} replaces
+ * {@code !reference} tags; then {@link GlobalParser} reads the global keywords, {@link JobParser}
+ * each job (top-level keys that are not global keywords and do not start with a dot, "Hide a job"),
+ * and {@link JobGraph} checks what spans jobs. Every problem is a diagnostic at the node that caused
+ * it, in the file it was written in (rule ids in {@link RuleIds}); the model is built as far as the
+ * input allows, and nothing here throws on bad input.
+ */
 public final class GitlabFrontEnd {
 
-    private static final Set<String> GLOBAL = Set.of("stages", "variables", "default", "workflow", "include",
-            "image", "services", "cache", "before_script", "after_script", "spec");
+    /** Job names GitLab accepts only quoted and advises against ("Job names"). */
+    private static final Set<String> UNCLEAR_JOB_NAMES = Set.of("true", "false", "nil");
 
     private GitlabFrontEnd() {
     }
 
-    /** Parses a pipeline; reports problems to {@code diagnostics}; returns null when the root is not a mapping. */
+    /**
+     * Parses a pipeline.
+     *
+     * @param file        the entry file as the user named it (repository-relative for includes to resolve)
+     * @param root        its YAML document
+     * @param files       the repository, for {@code include:local} and copies of network includes
+     * @param diagnostics receives every problem, in any file
+     * @return the model, or null when the root is not a mapping
+     */
     public static Pipeline parse(String file, YamlNode root, SourceFiles files, Diagnostics diagnostics) {
+        Reader reader = new Reader(diagnostics);
         if (!(root instanceof YamlMap map)) {
-            diagnostics.error(root.range(), "syntax", "a pipeline must be a mapping");
+            reader.error(root, RuleIds.WRONG_TYPE, "a GitLab CI configuration must be a mapping of jobs and global"
+                    + " keywords, not " + root.describe());
             return null;
         }
+        IncludeResolver.Result included = new IncludeResolver(files, reader).resolve(file, map);
+        boolean complete = included.complete();
+        ExtendsResolver extendsResolver = new ExtendsResolver(included.config(), reader, complete);
+        YamlMap config = extendsResolver.resolve();
+        config = new ReferenceResolver(config, reader, complete).resolve();
+        config = withoutMisusedKeywords(config, reader);
+        Globals globals = new GlobalParser(reader).parse(config);
+        JobParser parser = new JobParser(reader, globals, extendsResolver.broken());
         List<Job> jobs = new ArrayList<>();
-        for (YamlMap.Entry e : map.entries()) {
-            if (GLOBAL.contains(e.name()) || e.name().startsWith(".")) {
+        for (YamlMap.Entry e : config.entries()) {
+            String name = e.name();
+            if (Keywords.GLOBAL.contains(name) || name.startsWith(".")) {
                 continue;
             }
-            String stage = e.value() instanceof YamlMap m && m.get("stage") instanceof YamlScalar s ? s.value() : "test";
-            jobs.add(new Job(e.name(), e.name(), stage, null,
-                    new Condition.Rules(null, null, null, When.ON_SUCCESS, null), null, List.of(), List.of(), null,
-                    List.of(), List.of(), List.of(), null, null, Retry.NONE, AllowFailure.NO, null, null, Map.of(),
-                    new GitlabJob(null, null, false, null, null, null, true, true, Map.of()), e.key().range()));
+            if (name.equals("types")) {
+                reader.error(e.key(), RuleIds.RESERVED_JOB_NAME, "'types' was removed in GitLab 15.0; use 'stages'");
+                continue;
+            }
+            if (UNCLEAR_JOB_NAMES.contains(name)) {
+                reader.warning(e.key(), RuleIds.RESERVED_JOB_NAME, "a job named '" + name + "' is valid only when"
+                        + " quoted and easily misread; rename it");
+            }
+            if (!(e.value() instanceof YamlMap job)) {
+                reader.error(e.value(), RuleIds.WRONG_TYPE, "job '" + name + "' must be a mapping of job keywords, not "
+                        + e.value().describe());
+                continue;
+            }
+            jobs.add(parser.parse(e, job));
         }
-        return new Pipeline(Format.GITLAB, file, null, List.of(".pre", "build", "test", "deploy", ".post"), List.of(),
-                Triggers.none(), jobs, new GitlabPipeline(List.of(), null), root.range());
+        if (jobs.isEmpty() && complete) {
+            reader.error(map, RuleIds.NO_JOBS, "the pipeline has no jobs (names starting with '.' are hidden)");
+        }
+        new JobGraph(jobs, globals.stages(), config, reader, complete).check();
+        Triggers triggers = new Triggers(List.of(), globals.workflowRules() == null ? List.of()
+                : globals.workflowRules());
+        return new Pipeline(Format.GITLAB, file, globals.name(), globals.stages(), globals.variables(), triggers, jobs,
+                new GitlabPipeline(included.files(), globals.autoCancelOnNewCommit(),
+                        globals.autoCancelOnJobFailure(), included.rules()), root.range());
+    }
+
+    /**
+     * Reports global keywords that were evidently meant as jobs ("Job names": a job cannot be called
+     * {@code image}, {@code cache}, ...) and leaves them out, so their job keywords do not also show
+     * up as unknown keys of the global keyword.
+     */
+    private static YamlMap withoutMisusedKeywords(YamlMap config, Reader reader) {
+        List<YamlMap.Entry> kept = new ArrayList<>(config.size());
+        for (YamlMap.Entry e : config.entries()) {
+            if (Keywords.RESERVED_JOB_NAMES.contains(e.name()) && looksLikeJob(e.value())) {
+                reader.error(e.key(), RuleIds.RESERVED_JOB_NAME, "'" + e.name() + "' is a global keyword and cannot"
+                        + " be a job name; rename the job");
+            } else {
+                kept.add(e);
+            }
+        }
+        return kept.size() == config.size() ? config : YamlMap.of(kept, config.tag(), config.range());
+    }
+
+    private static boolean looksLikeJob(YamlNode value) {
+        return value instanceof YamlMap m && (m.get("script") instanceof YamlSeq || m.has("stage")
+                || m.has("trigger") || m.has("extends"));
     }
 }

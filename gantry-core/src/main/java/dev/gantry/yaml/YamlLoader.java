@@ -190,6 +190,11 @@ public final class YamlLoader {
     }
 
     private static String customTag(Tag tag) {
+        // snakeyaml-engine resolves a plain ${NAME} to its own !ENV_VARIABLE tag; in CI files
+        // that is an ordinary string (GitLab's ${CI_COMMIT_REF_SLUG}), never a tag the user wrote.
+        if (Tag.ENV_TAG.equals(tag)) {
+            return null;
+        }
         String value = tag.getValue();
         return value.startsWith(Tag.PREFIX) ? null : value;
     }

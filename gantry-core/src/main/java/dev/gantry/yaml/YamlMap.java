@@ -29,6 +29,22 @@ public final class YamlMap implements YamlNode {
         this.range = range;
     }
 
+    /**
+     * A mapping built by a front end rather than read from a file, for example the result of merging
+     * a GitLab job with the templates it {@code extends}. Entries keep their own source ranges.
+     *
+     * @param entries the entries in the order they should be listed; keys must be unique
+     * @param tag     a non-standard tag, or null
+     * @param range   where the mapping stands (for a merge result, usually the overriding mapping)
+     */
+    public static YamlMap of(List<Entry> entries, String tag, SourceRange range) {
+        Map<String, Entry> byName = new LinkedHashMap<>();
+        for (Entry e : entries) {
+            byName.put(e.name(), e);
+        }
+        return new YamlMap(byName, tag, range);
+    }
+
     /** The value under {@code key}, or null when the key is absent. */
     public YamlNode get(String key) {
         Entry e = entries.get(key);

@@ -75,6 +75,15 @@ class YamlLoaderTest {
     }
 
     @Test
+    void dollarBraceVariablesArePlainStrings() {
+        YamlMap root = load("key: ${CI_COMMIT_REF_SLUG}\n");
+        YamlScalar key = (YamlScalar) root.get("key");
+        assertThat(key.tag()).isNull();
+        assertThat(key.type()).isEqualTo(YamlScalar.Type.STRING);
+        assertThat(key.value()).isEqualTo("${CI_COMMIT_REF_SLUG}");
+    }
+
+    @Test
     void customTagsAreKept() {
         YamlMap root = load("s:\n  - !reference [.setup, script]\n");
         YamlSeq ref = (YamlSeq) ((YamlSeq) root.get("s")).items().get(0);

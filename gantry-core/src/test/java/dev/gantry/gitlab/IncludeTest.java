@@ -1,0 +1,151 @@
+package dev.gantry.gitlab;
+
+import static dev.gantry.gitlab.GitlabTesting.clean;
+import static dev.gantry.gitlab.GitlabTesting.job;
+import static dev.gantry.gitlab.GitlabTesting.lines;
+import static dev.gantry.gitlab.GitlabTesting.load;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gantry.model.GitlabPipeline;
+import dev.gantry.model.Job;
+import dev.gantry.model.Pipeline;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@code include:} forms, wildcards, merging order and offline behaviour. */
+class IncludeTest {
+
+    private static MemoryFiles tree(String entry) {
+        return new MemoryFiles().with(".gitlab-ci.yml", entry)
+                .with("ci/build.yml", "build: {stage: build, script: [make]}\n")
+                .with("ci/test.yml", "test: {script: [make test]}\n")
+                .with("ci/sub/deploy.yml", "deploy: {stage: deploy, script: [make deploy]}\n")
+                .with("ci/notes.txt", "not yaml\n");
+    }
+
+    private static List<String> jobs(Pipeline p) {
+        return p.jobs().stream().map(Job::id).toList();
+    }
+
+    @Test
+    void oneStarTakesFilesDirectlyInTheFolderOnly() {
+        Pipeline p = clean(tree("include:\n  - local: 'ci/*.yml'\n"));
+        assertThat(jobs(p)).containsExactly("build", "test");
+        assertThat(((GitlabPipeline) p.details()).includes()).containsExactly("ci/build.yml", "ci/test.yml");
+    }
+
+    @Test
+    void doubleStarSlashStarTakesOnlySubfolders() {
+        assertThat(jobs(clean(tree("include:\n  - local: 'ci/**/*.yml'\n")))).containsExactly("deploy");
+    }
+
+    @Test
+    void doubleStarTakesTheFolderAndItsSubfolders() {
+        assertThat(jobs(clean(tree("include: '/ci/**.yml'\n")))).containsExactly("build", "deploy", "test");
+    }
+
+    @Test
+    void stringAndListShorthandsAreLocal() {
+        assertThat(jobs(clean(tree("include: ci/build.yml\n")))).containsExactly("build");
+        assertThat(jobs(clean(tree("include: [ci/build.yml, {local: /ci/test.yml}]\n"))))
+                .containsExactly("build", "test");
+    }
+
+    @Test
+    void nestedIncludesAndTheIncludingFileWins() {
+        Pipeline p = clean(new MemoryFiles()
+                .with(".gitlab-ci.yml", "include: a.yml\nvariables: {X: main}\nbuild: {script: [main]}\n")
+                .with("a.yml", "include: b.yml\nvariables: {X: a, Y: a}\n")
+                .with("b.yml", "variables: {X: b, Y: b, Z: b}\nbuild: {stage: build, script: [b]}\n"));
+        assertThat(p.variables()).extracting(v -> v.name() + "=" + v.value()).containsExactly("X=main", "Y=a", "Z=b");
+        Job build = job(p, "build");
+        assertThat(build.stage()).as("hashes merge deep").isEqualTo("build");
+        assertThat(build.steps().get(0).action().toString()).contains("main");
+        assertThat(((GitlabPipeline) p.details()).includes()).containsExactly("a.yml", "b.yml");
+    }
+
+    @Test
+    void aLaterIncludeWinsOverAnEarlierOne() {
+        Pipeline p = clean(new MemoryFiles()
+                .with(".gitlab-ci.yml", "include: [one.yml, two.yml]\n")
+                .with("one.yml", "job: {stage: build, script: [one]}\n")
+                .with("two.yml", "job: {script: [two]}\n"));
+        assertThat(job(p, "job").stage()).isEqualTo("build");
+        assertThat(job(p, "job").steps().get(0).action().toString()).contains("two");
+    }
+
+    @Test
+    void diagnosticsOfAnIncludedFileNameThatFile() {
+        assertThat(lines(load(tree("include: ci/bad.yml\n").with("ci/bad.yml", "job:\n  scripts: [x]\n"))))
+                .containsExactly(
+                        "ci/bad.yml:1:1: error: job 'job' has no script; add 'script' (or 'trigger' for a downstream"
+                                + " pipeline) [missing-script]",
+                        "ci/bad.yml:2:3: error: unknown keyword 'scripts' in job 'job'; did you mean 'script'?"
+                                + " [unknown-keyword]");
+    }
+
+    @Test
+    void aMissingFileOrAnEmptyWildcardIsAnError() {
+        assertThat(lines(load(tree("include: [ci/nope.yml, 'none/*.yml']\njob: {script: [x]}\n")))).containsExactly(
+                ".gitlab-ci.yml:1:11: error: local include 'ci/nope.yml' does not exist [include-missing]",
+                ".gitlab-ci.yml:1:24: error: no file matches the local include 'none/*.yml' [include-missing]");
+    }
+
+    @Test
+    void networkIncludesAreReportedAndSilenceWhatTheyMightDefine() {
+        assertThat(lines(load("""
+                include:
+                  - remote: https://example.com/ci/templates.yml
+                  - template: Jobs/SAST.gitlab-ci.yml
+                job:
+                  extends: .from-remote
+                  script: [x]
+                  needs: [from-template]
+                """))).containsExactly(
+                ".gitlab-ci.yml:2:13: error: include:remote 'https://example.com/ci/templates.yml' needs network access;"
+                        + " not available offline (place a copy at .gantry/includes/remote/example.com/ci/templates.yml"
+                        + " to use it) [include-remote]",
+                ".gitlab-ci.yml:3:15: error: include:template 'Jobs/SAST.gitlab-ci.yml' needs network access; not"
+                        + " available offline (place a copy at .gantry/includes/template/Jobs/SAST.gitlab-ci.yml to use"
+                        + " it) [include-remote]");
+    }
+
+    @Test
+    void aVendoredCopyStandsInForANetworkInclude() {
+        Pipeline p = clean(new MemoryFiles()
+                .with(".gitlab-ci.yml", "include:\n  - project: group/ci\n    ref: v1\n    file: /jobs.yml\n"
+                        + "job: {extends: .shared}\n")
+                .with(".gantry/includes/project/group/ci/jobs.yml", ".shared: {script: [shared]}\n"));
+        assertThat(job(p, "job").steps()).hasSize(1);
+        assertThat(((GitlabPipeline) p.details()).includes()).containsExactly(".gantry/includes/project/group/ci/jobs.yml");
+    }
+
+    @Test
+    void includeCyclesAreNamed() {
+        assertThat(lines(load(new MemoryFiles()
+                .with(".gitlab-ci.yml", "include: a.yml\njob: {script: [x]}\n")
+                .with("a.yml", "include: b.yml\n")
+                .with("b.yml", "include: a.yml\n")))).containsExactly(
+                "b.yml:1:10: error: include cycle: a.yml -> b.yml -> a.yml [include-cycle]");
+    }
+
+    @Test
+    void conditionalIncludesAreReadAndTheirRulesKept() {
+        Pipeline p = clean(tree("""
+                include:
+                  - local: ci/build.yml
+                    rules:
+                      - if: $BUILD == "yes"
+                """));
+        assertThat(jobs(p)).containsExactly("build");
+        assertThat(((GitlabPipeline) p.details()).includeRules().get("ci/build.yml"))
+                .singleElement().satisfies(r -> assertThat(r.ifExpression()).isEqualTo("$BUILD == \"yes\""));
+    }
+
+    @Test
+    void onlyYamlFilesCanBeIncluded() {
+        assertThat(lines(load(tree("include: ci/notes.txt\njob: {script: [x]}\n")))).containsExactly(
+                ".gitlab-ci.yml:1:10: error: an included file must end in .yml or .yaml: 'ci/notes.txt'"
+                        + " [include-invalid]");
+    }
+}
