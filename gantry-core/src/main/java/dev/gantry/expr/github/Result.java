@@ -44,6 +44,14 @@ public sealed interface Result<T> {
         return this instanceof Err<T> err ? err.error() : null;
     }
 
+    /** The result of {@code f} on the value, or the same error. */
+    default <R> Result<R> flatMap(Function<? super T, Result<R>> f) {
+        return switch (this) {
+            case Ok<T> ok -> f.apply(ok.value());
+            case Err<T> err -> new Err<>(err.error());
+        };
+    }
+
     /** The value transformed by {@code f}, or the same error. */
     default <R> Result<R> map(Function<? super T, ? extends R> f) {
         return switch (this) {
