@@ -25,6 +25,8 @@ public enum Builtin {
     /** The runner's upper bound for functions with "any number" of arguments. */
     static final int MANY = 255;
 
+    private static final Builtin[] ALL = values();
+
     private final String displayName;
     private final int minArgs;
     private final int maxArgs;
@@ -58,7 +60,7 @@ public enum Builtin {
 
     /** The function called {@code name} in any letter case, or null when there is none. */
     public static Builtin find(String name) {
-        for (Builtin b : values()) {
+        for (Builtin b : ALL) {
             if (b.displayName.equalsIgnoreCase(name)) {
                 return b;
             }

@@ -9,6 +9,8 @@ import java.util.Locale;
 public enum ContextName {
     GITHUB, ENV, VARS, JOB, JOBS, STEPS, RUNNER, SECRETS, STRATEGY, MATRIX, NEEDS, INPUTS;
 
+    private static final ContextName[] ALL = values();
+
     private final String id = name().toLowerCase(Locale.ROOT);
 
     /** The name as the documentation writes it, for example {@code github}. */
@@ -18,7 +20,7 @@ public enum ContextName {
 
     /** The context called {@code name} in any letter case, or null when there is none. */
     public static ContextName find(String name) {
-        for (ContextName c : values()) {
+        for (ContextName c : ALL) {
             if (c.id.equalsIgnoreCase(name)) {
                 return c;
             }

@@ -160,7 +160,10 @@ final class Numbers {
 
     /** Whitespace as .NET's {@code Char.IsWhiteSpace} defines it, which the runner uses to trim and to skip. */
     static boolean isWhitespace(char c) {
-        return c == ' ' || (c >= '\t' && c <= '\r') || c == '\u0085' || c == '\u00A0'
+        if (c < 0x80) {
+            return c == ' ' || (c >= '\t' && c <= '\r');
+        }
+        return c == '\u0085' || c == '\u00A0'
                 || c == '\u2028' || c == '\u2029' || Character.getType(c) == Character.SPACE_SEPARATOR;
     }
 }

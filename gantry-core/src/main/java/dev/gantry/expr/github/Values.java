@@ -78,6 +78,16 @@ public final class Values {
         };
     }
 
+    /**
+     * The value as {@code toJSON} writes it: pretty JSON with two-space indentation, numbers in the
+     * runner's format (so NaN and Infinity appear as such). Structures nested more than 1,000 levels
+     * deep (only a cyclic map could be) are written as null.
+     */
+    public static String toJson(Object v) {
+        String json = Json.write(v);
+        return json == null ? "null" : json;
+    }
+
     /** The value as a number: null 0, booleans 0/1, strings parsed (''→0, else NaN when not a number), others NaN. */
     public static double toNumber(Object v) {
         return switch (v) {
