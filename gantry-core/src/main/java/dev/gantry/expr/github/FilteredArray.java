@@ -29,15 +29,4 @@ final class FilteredArray extends AbstractList<Object> implements RandomAccess {
     public int size() {
         return items.size();
     }
-
-    /** Identity, not element-wise equality: expressions compare arrays by instance. */
-    @Override
-    public boolean equals(Object o) {
-        return this == o;
-    }
-
-    @Override
-    public int hashCode() {
-        return System.identityHashCode(this);
-    }
 }

@@ -19,14 +19,17 @@ public sealed interface Result<T> {
     record Err<T>(ExpressionError error) implements Result<T> {
     }
 
+    /** A success holding {@code value}. */
     static <T> Result<T> ok(T value) {
         return new Ok<>(value);
     }
 
+    /** A failure with {@code error}. */
     static <T> Result<T> error(ExpressionError error) {
         return new Err<>(error);
     }
 
+    /** True for an {@link Ok}. */
     default boolean isOk() {
         return this instanceof Ok;
     }
