@@ -1,0 +1,129 @@
+package dev.gantry.cli;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gantry.diag.Diagnostic;
+import dev.gantry.diag.Severity;
+import dev.gantry.diag.SourceRange;
+import dev.gantry.expr.github.EvalContext;
+import dev.gantry.expr.github.Expression;
+import dev.gantry.expr.github.ExpressionError;
+import dev.gantry.expr.github.NioWorkspaceFiles;
+import dev.gantry.expr.github.Result;
+import dev.gantry.expr.github.StatusCheck;
+import dev.gantry.expr.github.Template;
+import dev.gantry.expr.github.Values;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code gantry eval}: evaluates one expression and prints its value as JSON (exit 0), or a
+ * diagnostic {@code <expression>:LINE:COL: error: MESSAGE [expression]} on stderr (exit 2).
+ *
+ * <p>GitHub: the context file holds the contexts by name at the top level; the status check
+ * functions follow {@code job.status}; {@code hashFiles} reads the current directory. The
+ * expression may be written with or without {@code ${{ }}}; text around {@code ${{ }}} makes a
+ * string, as in a workflow value.
+ */
+@Command(name = "eval", description = "Evaluate one expression and print its value as JSON.",
+        mixinStandardHelpOptions = true)
+final class EvalCommand implements Callable<Integer> {
+
+    enum Lang { github, gitlab }
+
+    static final String SOURCE = "<expression>";
+
+    @Option(names = "--lang", paramLabel = "github|gitlab",
+            description = "Expression language (default: ${DEFAULT-VALUE}).")
+    Lang lang = Lang.github;
+
+    @Option(names = "--context", paramLabel = "FILE",
+            description = "Contexts as JSON: for github, {\"github\": {...}, \"env\": {...}, \"job\": {\"status\": \"failure\"}}.")
+    Path contextFile;
+
+    @Parameters(index = "0", paramLabel = "EXPR", description = "The expression, with or without ${{ }}.")
+    String expression;
+
+    @Override
+    public Integer call() {
+        Map<String, Object> contexts;
+        try {
+            contexts = readContexts();
+        } catch (IOException e) {
+            System.err.println("gantry eval: cannot read the context file " + contextFile + ": " + message(e));
+            return 2;
+        }
+        if (lang == Lang.gitlab) {
+            try {
+                return evalGitlab(contexts);
+            } catch (UnsupportedOperationException e) {
+                System.err.println("gantry eval: --lang gitlab is not available in this build; use --lang github");
+                return 2;
+            }
+        }
+        return evalGithub(contexts);
+    }
+
+    private Map<String, Object> readContexts() throws IOException {
+        if (contextFile == null) {
+            return Map.of();
+        }
+        Object json = new ObjectMapper().readValue(contextFile.toFile(), Object.class);
+        if (!(json instanceof Map<?, ?> map)) {
+            throw new IOException("expected a JSON object with contexts by name at the top level");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> contexts = (Map<String, Object>) map;
+        return contexts;
+    }
+
+    private int evalGithub(Map<String, Object> contexts) {
+        Object job = contexts.get("job");
+        Object status = job instanceof Map<?, ?> m ? m.get("status") : null;
+        EvalContext ctx = EvalContext.of(contexts)
+                .withStatus(StatusCheck.ofJobStatus(status instanceof String s ? s : null))
+                .withWorkspace(new NioWorkspaceFiles(Path.of("")));
+        Result<Object> result = expression.contains("${{")
+                ? Template.parse(expression).flatMap(t -> t.evaluate(ctx))
+                : Expression.parse(expression).flatMap(e -> e.evaluate(ctx));
+        return switch (result) {
+            case Result.Ok<Object> ok -> {
+                System.out.println(Values.toJson(ok.value()));
+                yield 0;
+            }
+            case Result.Err<Object> err -> {
+                System.err.println(diagnostic(err.error()).format());
+                yield 2;
+            }
+        };
+    }
+
+    /** GitLab variable expressions: wired in once the {@code dev.gantry.expr.gitlab} evaluator exists. */
+    private int evalGitlab(Map<String, Object> variables) {
+        throw new UnsupportedOperationException("GitLab expressions are evaluated by dev.gantry.expr.gitlab");
+    }
+
+    /** The error as a compiler-style line; line and column count within the expression text. */
+    private Diagnostic diagnostic(ExpressionError e) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < Math.min(e.offset(), expression.length()); i++) {
+            if (expression.charAt(i) == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return new Diagnostic(Severity.ERROR, SourceRange.at(SOURCE, line, column), e.message(), "expression");
+    }
+
+    private static String message(IOException e) {
+        return e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage();
+    }
+}
