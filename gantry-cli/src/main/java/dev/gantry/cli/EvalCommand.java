@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gantry.diag.Diagnostic;
 import dev.gantry.diag.Severity;
 import dev.gantry.diag.SourceRange;
+import dev.gantry.expr.gitlab.ExpansionPlace;
+import dev.gantry.expr.gitlab.VariableExpander;
+import dev.gantry.expr.gitlab.VariableExpression;
+import dev.gantry.expr.gitlab.Variables;
 import dev.gantry.expr.github.EvalContext;
 import dev.gantry.expr.github.Expression;
 import dev.gantry.expr.github.ExpressionError;
@@ -29,6 +33,9 @@ import picocli.CommandLine.Parameters;
  * functions follow {@code job.status}; {@code hashFiles} reads the current directory. The
  * expression may be written with or without {@code ${{ }}}; text around {@code ${{ }}} makes a
  * string, as in a workflow value.
+ *
+ * <p>GitLab ({@code --lang gitlab}): a {@code rules:if} variable expression; the context file is a
+ * flat map of variable names to values; the printed value is {@code true} or {@code false}.
  */
 @Command(name = "eval", description = "Evaluate one expression and print its value as JSON.",
         mixinStandardHelpOptions = true)
@@ -59,12 +66,7 @@ final class EvalCommand implements Callable<Integer> {
             return 2;
         }
         if (lang == Lang.gitlab) {
-            try {
-                return evalGitlab(contexts);
-            } catch (UnsupportedOperationException e) {
-                System.err.println("gantry eval: --lang gitlab is not available in this build; use --lang github");
-                return 2;
-            }
+            return evalGitlab(contexts);
         }
         return evalGithub(contexts);
     }
@@ -103,16 +105,38 @@ final class EvalCommand implements Callable<Integer> {
         };
     }
 
-    /** GitLab variable expressions: wired in once the {@code dev.gantry.expr.gitlab} evaluator exists. */
-    private int evalGitlab(Map<String, Object> variables) {
-        throw new UnsupportedOperationException("GitLab expressions are evaluated by dev.gantry.expr.gitlab");
+    /**
+     * GitLab: the context file is a flat map of variable names to values (numbers and booleans
+     * count as their text; null leaves a variable undefined). Variables that reference others are
+     * expanded first, as GitLab does before it evaluates {@code rules:if}. The value printed is the
+     * expression's boolean.
+     */
+    private int evalGitlab(Map<String, Object> context) {
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        context.forEach((name, value) -> {
+            if (value != null) {
+                values.put(name, value.toString());
+            }
+        });
+        Variables variables = VariableExpander.resolveAll(Variables.of(values), ExpansionPlace.GITLAB).variables();
+        VariableExpression.Parsed parsed = VariableExpression.parse(expression);
+        if (!parsed.ok()) {
+            System.err.println(diagnostic(parsed.error().offset(), parsed.error().message()).format());
+            return 2;
+        }
+        System.out.println(parsed.expression().evaluate(variables));
+        return 0;
+    }
+
+    private Diagnostic diagnostic(ExpressionError e) {
+        return diagnostic(e.offset(), e.message());
     }
 
     /** The error as a compiler-style line; line and column count within the expression text. */
-    private Diagnostic diagnostic(ExpressionError e) {
+    private Diagnostic diagnostic(int offset, String message) {
         int line = 1;
         int column = 1;
-        for (int i = 0; i < Math.min(e.offset(), expression.length()); i++) {
+        for (int i = 0; i < Math.min(offset, expression.length()); i++) {
             if (expression.charAt(i) == '\n') {
                 line++;
                 column = 1;
@@ -120,7 +144,7 @@ final class EvalCommand implements Callable<Integer> {
                 column++;
             }
         }
-        return new Diagnostic(Severity.ERROR, SourceRange.at(SOURCE, line, column), e.message(), "expression");
+        return new Diagnostic(Severity.ERROR, SourceRange.at(SOURCE, line, column), message, "expression");
     }
 
     private static String message(IOException e) {

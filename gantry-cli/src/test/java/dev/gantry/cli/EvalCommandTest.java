@@ -135,8 +135,23 @@ class EvalCommandTest {
     }
 
     @Test
-    void gitlabIsAUsageErrorUntilItsEvaluatorIsWiredIn() {
-        assertThat(run("eval", "--lang", "gitlab", "$CI == 'x'")).isEqualTo(2);
-        assertThat(stderr()).contains("--lang gitlab");
+    void gitlabEvaluatesRulesIfWithAFlatVariableMap() throws IOException {
+        Path ctx = dir.resolve("vars.json");
+        Files.writeString(ctx, "{\"EMPTY\": \"\", \"BRANCH\": \"$NAME\", \"NAME\": \"FEAT-1\", \"A\": \"x\"}");
+        assertThat(run("eval", "--lang", "gitlab", "--context", ctx.toString(), "$BRANCH =~ /^feat/i")).isZero();
+        assertThat(stdout()).isEqualTo("true\n");
+        out.reset();
+        assertThat(run("eval", "--lang", "gitlab", "--context", ctx.toString(), "$UNDEFINED == null && $EMPTY != null"))
+                .isZero();
+        assertThat(stdout()).isEqualTo("true\n");
+        out.reset();
+        assertThat(run("eval", "--lang", "gitlab", "--context", ctx.toString(), "$EMPTY")).isZero();
+        assertThat(stdout()).isEqualTo("false\n");
+    }
+
+    @Test
+    void gitlabSyntaxErrorIsADiagnosticWithExit2() {
+        assertThat(run("eval", "--lang", "gitlab", "$A == 'x' &&")).isEqualTo(2);
+        assertThat(stderr()).startsWith("<expression>:1:").contains("error:").contains("[expression]");
     }
 }
