@@ -1,0 +1,81 @@
+package dev.gantry.runner.process;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Starts the processes of one job's steps on this machine, each as the leader of a new session
+ * (so of a new process group), with stdin from {@code /dev/null} and stdout and stderr written to
+ * files in the job's scratch directory (see {@link OutputFile} for why not pipes).
+ *
+ * <p>One instance per job: it shares the job's {@link ProcessGroupRegistry}, which the job empties
+ * with {@link ProcessGroupRegistry#killAll()} when it ends. Thread-safe: steps may be started
+ * from any thread.
+ */
+public final class ProcessLauncher {
+
+    private final SessionLauncher session;
+    private final ProcessGroupRegistry registry;
+    private final StopSettings settings;
+    private final Path scratchDirectory;
+
+    /**
+     * @param scratchDirectory an existing directory owned by the job (for example below
+     *                         RUNNER_TEMP) where each step's output files live while it runs
+     */
+    public ProcessLauncher(SessionLauncher session, ProcessGroupRegistry registry, StopSettings settings,
+                           Path scratchDirectory) {
+        this.session = session;
+        this.registry = registry;
+        this.settings = settings;
+        this.scratchDirectory = scratchDirectory;
+    }
+
+    /**
+     * Starts {@code spec}. Never throws for a bad spec: when the process cannot be started (the
+     * program or the working directory does not exist...), the returned step's
+     * {@link StepProcess#await} reports it in {@link ProcessResult#startFailure()}.
+     */
+    public StepProcess start(ProcessSpec spec) {
+        long startNanos = System.nanoTime();
+        Path out = null;
+        Path err = null;
+        try {
+            out = Files.createTempFile(scratchDirectory, "step-", ".out");
+            err = Files.createTempFile(scratchDirectory, "step-", ".err");
+            ProcessBuilder builder = new ProcessBuilder(session.wrap(spec.command()))
+                    .directory(spec.workingDirectory().toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
+                    .redirectError(ProcessBuilder.Redirect.appendTo(err.toFile()));
+            builder.environment().clear();
+            builder.environment().putAll(spec.environment());
+            if (!Files.isDirectory(spec.workingDirectory())) {
+                throw new IOException("working directory " + spec.workingDirectory() + " does not exist");
+            }
+            Process process = builder.start();
+            ProcessGroup group = new ProcessGroup(process.pid());
+            registry.register(group);
+            return StepProcess.started(process, group, spec, settings, registry,
+                    new OutputFile(out, StreamKind.STDOUT, settings.maxLineBytes()),
+                    new OutputFile(err, StreamKind.STDERR, settings.maxLineBytes()), startNanos);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(out);
+            deleteQuietly(err);
+            return StepProcess.failed(Optional.ofNullable(e.getMessage()).orElse(e.toString()), startNanos);
+        }
+    }
+
+    private static void deleteQuietly(Path path) {
+        if (path != null) {
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException ignored) {
+                // the scratch directory is removed with the job
+            }
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package dev.gantry.runner.process;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The live processes of this machine with their process groups, used to tell whether a process
+ * group still has members. Zombies (exited, not yet reaped) count as gone: they cannot run or
+ * hold anything but their pid.
+ *
+ * <p>On Linux this reads {@code /proc/<pid>/stat} (Linux-specific: field 3 is the state, field 5
+ * the process group), a few milliseconds for a few hundred processes. Elsewhere (macOS) it runs
+ * {@code ps -A -o pid= -o pgid= -o stat=}. Thread-safe: every call reads the system afresh.
+ */
+abstract class ProcessTable {
+
+    private static final Path PROC = Path.of("/proc");
+
+    /** The table for this machine: {@code /proc} when present, otherwise {@code ps}. */
+    static ProcessTable system() {
+        return Files.isReadable(PROC.resolve("self/stat")) ? new ProcFs() : new Ps();
+    }
+
+    /** Every live process; an empty list if the table cannot be read. */
+    abstract List<ProcessEntry> snapshot();
+
+    /** The live members of one process group. */
+    final List<ProcessEntry> members(long pgid) {
+        return snapshot().stream().filter(p -> p.pgid() == pgid).toList();
+    }
+
+    /**
+     * Stops groups for good: SIGTERM to each, then SIGKILL to those with members after
+     * {@link StopSettings#terminateGrace()}; returns once all are empty or a second grace passed.
+     */
+    final void terminate(List<ProcessGroup> groups, StopSettings settings) {
+        if (groups.isEmpty()) {
+            return;
+        }
+        groups.forEach(g -> g.signal(Signal.TERM));
+        if (!awaitEmpty(groups, settings.terminateGrace(), settings.pollInterval())) {
+            groups.forEach(g -> g.signal(Signal.KILL));
+            awaitEmpty(groups, settings.terminateGrace(), settings.pollInterval());
+        }
+    }
+
+    /** Polls until no group has members; false if some still have after {@code limit}. */
+    final boolean awaitEmpty(List<ProcessGroup> groups, Duration limit, Duration pollInterval) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            Set<Long> live = snapshot().stream().map(ProcessEntry::pgid).collect(Collectors.toSet());
+            if (groups.stream().noneMatch(g -> live.contains(g.id()))) {
+                return true;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            try {
+                Thread.sleep(pollInterval);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
+    /** Linux: {@code /proc}. */
+    static final class ProcFs extends ProcessTable {
+
+        @Override
+        List<ProcessEntry> snapshot() {
+            List<ProcessEntry> result = new ArrayList<>();
+            try (DirectoryStream<Path> dirs = Files.newDirectoryStream(PROC)) {
+                for (Path dir : dirs) {
+                    String name = dir.getFileName().toString();
+                    if (!name.isEmpty() && Character.isDigit(name.charAt(0))) {
+                        ProcessEntry entry = read(dir.resolve("stat"));
+                        if (entry != null) {
+                            result.add(entry);
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                return List.of();
+            }
+            return result;
+        }
+
+        /** Parses one stat file; null for a zombie or a process that is already gone. */
+        static ProcessEntry read(Path stat) {
+            String text;
+            try {
+                text = Files.readString(stat, StandardCharsets.ISO_8859_1);
+            } catch (IOException e) {
+                return null; // the process ended while the table was read
+            }
+            // The command name (field 2) is in parentheses and may itself hold spaces and ')'.
+            int close = text.lastIndexOf(')');
+            if (close < 0) {
+                return null;
+            }
+            String[] fields = text.substring(close + 2).trim().split(" ");
+            if (fields.length < 3 || fields[0].equals("Z") || fields[0].equals("X")) {
+                return null;
+            }
+            try {
+                long pid = Long.parseLong(text.substring(0, text.indexOf(' ')));
+                return new ProcessEntry(pid, Long.parseLong(fields[2]));
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+    }
+
+    /** Portable fallback: the {@code ps} program. */
+    static final class Ps extends ProcessTable {
+
+        @Override
+        List<ProcessEntry> snapshot() {
+            List<ProcessEntry> result = new ArrayList<>();
+            try {
+                Process ps = new ProcessBuilder("ps", "-A", "-o", "pid=", "-o", "pgid=", "-o", "stat=")
+                        .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                        .start();
+                String out = new String(ps.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+                ps.waitFor();
+                for (String line : out.split("\n")) {
+                    String[] f = line.trim().split("\\s+");
+                    if (f.length >= 3 && !f[2].startsWith("Z") && f[0].matches("\\d+") && f[1].matches("\\d+")) {
+                        result.add(new ProcessEntry(Long.parseLong(f[0]), Long.parseLong(f[1])));
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                return List.of();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return List.of();
+            }
+            return result;
+        }
+    }
+}

@@ -1,0 +1,268 @@
+package dev.gantry.runner.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real processes through {@link ProcessLauncher}: bash, sleep, env, setsid. */
+class StepProcessIT {
+
+    private static final Map<String, String> ENV = Map.of("PATH", "/usr/local/bin:/usr/bin:/bin", "LANG", "C.UTF-8");
+    /** Short graces so that stop tests take a fraction of a second. */
+    private static final StopSettings FAST = new StopSettings(Duration.ofMillis(300), Duration.ofMillis(300),
+            Duration.ofMillis(10), 16 * 1024 * 1024);
+
+    @TempDir
+    Path dir;
+
+    private final ProcessGroupRegistry registry = new ProcessGroupRegistry(FAST);
+    private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> stderr = Collections.synchronizedList(new ArrayList<>());
+
+    @AfterEach
+    void killLeftovers() {
+        registry.killAll();
+    }
+
+    private ProcessLauncher launcher() {
+        return new ProcessLauncher(SessionLauncher.detect().orElseThrow(), registry, FAST, dir);
+    }
+
+    private StepProcess start(String script) {
+        return launcher().start(ProcessSpec.of(List.of("bash", "-c", script), dir, ENV));
+    }
+
+    private void collect(StreamKind stream, String line) {
+        (stream == StreamKind.STDOUT ? lines : stderr).add(line);
+    }
+
+    private ProcessResult run(String script) {
+        return start(script).await(this::collect);
+    }
+
+    /** Whether a process exists and is not a zombie (PID 1 may reap orphans a moment later). */
+    private static boolean running(long pid) {
+        return ProcessTable.ProcFs.read(Path.of("/proc", Long.toString(pid), "stat")) != null;
+    }
+
+    private static List<ProcessEntry> members(long pgid) {
+        return new ProcessTable.ProcFs().members(pgid);
+    }
+
+    @Test
+    void reportsTheExitCode() {
+        assertThat(run("exit 3").exitCode()).isEqualTo(3);
+        ProcessResult ok = run("true");
+        assertThat(ok.exitCode()).isZero();
+        assertThat(ok.succeeded()).isTrue();
+        assertThat(ok.timedOut()).isFalse();
+        assertThat(ok.cancelled()).isFalse();
+    }
+
+    @Test
+    void aProcessKilledBySignalReportsOneHundredTwentyEightPlusTheSignal() {
+        assertThat(run("kill -TERM $$").exitCode()).isEqualTo(143);
+    }
+
+    @Test
+    void passesExactlyTheGivenEnvironment() {
+        Map<String, String> env = Map.of("PATH", "/usr/bin:/bin", "ONE", "1", "SPACED", "a b  c", "EMPTY", "");
+        ProcessResult result = launcher().start(ProcessSpec.of(List.of("env"), dir, env)).await(this::collect);
+        assertThat(result.exitCode()).isZero();
+        assertThat(lines).containsExactlyInAnyOrder("PATH=/usr/bin:/bin", "ONE=1", "SPACED=a b  c", "EMPTY=");
+    }
+
+    @Test
+    void startsInTheWorkingDirectory() throws Exception {
+        Path sub = Files.createDirectory(dir.resolve("sub dir"));
+        launcher().start(ProcessSpec.of(List.of("pwd"), sub, ENV)).await(this::collect);
+        assertThat(lines).containsExactly(sub.toString());
+    }
+
+    @Test
+    void deliversLinesInOrderPerStream() {
+        run("seq 1 20000; seq 1 500 >&2");
+        assertThat(lines).hasSize(20000);
+        for (int i = 0; i < lines.size(); i++) {
+            assertThat(lines.get(i)).isEqualTo(Integer.toString(i + 1));
+        }
+        assertThat(stderr).hasSize(500).startsWith("1", "2").endsWith("500");
+    }
+
+    @Test
+    void deliversAFinalLineWithoutNewline() {
+        run("printf 'first\\r\\nsecond\\nno newline'");
+        assertThat(lines).containsExactly("first", "second", "no newline");
+    }
+
+    @Test
+    void deliversAOneMegabyteLineWhole() {
+        run("head -c 1048576 /dev/zero | tr '\\0' x; echo; echo after");
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).hasSize(1 << 20).matches("x+");
+        assertThat(lines.get(1)).isEqualTo("after");
+    }
+
+    @Test
+    void binaryOutputDoesNotBreakLines() {
+        run("printf 'a\\377\\000b\\n'; head -c 100000 /dev/urandom | tr -d '\\n' ; echo; echo end");
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).isEqualTo("a\uFFFD\u0000b");
+        assertThat(lines.get(2)).isEqualTo("end");
+    }
+
+    @Test
+    void theMainProcessLeadsANewSessionAndProcessGroup() {
+        StepProcess step = start("cut -d' ' -f5,6 /proc/$$/stat");
+        long pid = step.group().orElseThrow().id();
+        step.await(this::collect);
+        assertThat(lines).containsExactly(pid + " " + pid);
+        assertThat(pid).isNotEqualTo(ProcessHandle.current().pid());
+    }
+
+    @Test
+    void thePerlFallbackAlsoMakesANewSession() {
+        ProcessLauncher perl = new ProcessLauncher(SessionLauncher.perl(Path.of("/usr/bin/perl")), registry, FAST, dir);
+        StepProcess step = perl.start(ProcessSpec.of(List.of("bash", "-c", "cut -d' ' -f5,6 /proc/$$/stat; echo \"$1\"", "x", "-arg"), dir, ENV));
+        long pid = step.group().orElseThrow().id();
+        assertThat(step.await(this::collect).exitCode()).isZero();
+        assertThat(lines).containsExactly(pid + " " + pid, "-arg");
+    }
+
+    @Test
+    void aMissingWorkingDirectoryIsAStartFailureNotAnException() {
+        ProcessResult result = launcher().start(ProcessSpec.of(List.of("true"), dir.resolve("missing"), ENV)).await(this::collect);
+        assertThat(result.startFailure()).hasValueSatisfying(m -> assertThat(m).contains("missing"));
+        assertThat(result.exitCode()).isEqualTo(-1);
+        assertThat(result.succeeded()).isFalse();
+    }
+
+    @Test
+    void aMissingProgramFailsWithAMessageOnStderr() {
+        ProcessResult result = launcher().start(ProcessSpec.of(List.of("no-such-program-xyz"), dir, ENV)).await(this::collect);
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(String.join("\n", stderr)).contains("no-such-program-xyz");
+    }
+
+    @Test
+    void aBackgroundProcessHoldingStdoutDoesNotDelayTheStepAndTheRegistryKillsItAtJobEnd() throws Exception {
+        long started = System.nanoTime();
+        StepProcess step = start("sleep 300 & echo $!; echo done");
+        long pgid = step.group().orElseThrow().id();
+        ProcessResult result = step.await(this::collect);
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(millis).as("the step returns without waiting for sleep").isLessThan(2000);
+        assertThat(lines).hasSize(2).endsWith("done");
+        long sleepPid = Long.parseLong(lines.get(0));
+        assertThat(members(pgid)).as("the background sleep survives the step, as on GitHub")
+                .extracting(ProcessEntry::pid).containsExactly(sleepPid);
+
+        assertThat(registry.killAll()).containsExactly(new ProcessGroup(pgid));
+        assertThat(members(pgid)).isEmpty();
+        assertThat(running(sleepPid)).isFalse();
+    }
+
+    @Test
+    void aBackgroundProcessCanKeepWritingAfterItsStepEnded() throws Exception {
+        Path marker = dir.resolve("writes");
+        run("(for i in 1 2 3 4 5; do sleep 0.1; echo late $i || exit 9; done; echo ok > " + marker + ") & echo step over");
+        assertThat(lines).containsExactly("step over");
+        for (int i = 0; i < 100 && !Files.exists(marker); i++) {
+            Thread.sleep(20);
+        }
+        assertThat(marker).as("every late write succeeded (no EPIPE, no SIGPIPE)").hasContent("ok");
+    }
+
+    @Test
+    void aTimeoutStopsTheWholeTreeIncludingBackgroundProcesses() {
+        StepProcess step = launcher().start(ProcessSpec.of(List.of("bash", "-c", "sleep 300 & echo $!; sleep 300"), dir, ENV)
+                .withTimeout(Duration.ofMillis(200)));
+        long pgid = step.group().orElseThrow().id();
+        long started = System.nanoTime();
+        ProcessResult result = step.await(this::collect);
+
+        assertThat(result.timedOut()).isTrue();
+        assertThat(result.cancelled()).isFalse();
+        assertThat(result.succeeded()).isFalse();
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(3000);
+        assertThat(members(pgid)).as("no process of the group is left").isEmpty();
+        long sleepPid = Long.parseLong(lines.get(0));
+        assertThat(running(sleepPid)).isFalse();
+    }
+
+    @Test
+    void cancelSendsSigintFirst() {
+        StepProcess step = start("trap 'echo got INT; exit 7' INT; echo ready; while true; do sleep 0.05; done");
+        ProcessResult result = step.await((stream, line) -> {
+            collect(stream, line);
+            if (line.equals("ready")) {
+                step.cancel();
+            }
+        });
+        assertThat(lines).containsExactly("ready", "got INT");
+        assertThat(result.exitCode()).isEqualTo(7);
+        assertThat(result.cancelled()).isTrue();
+        assertThat(result.timedOut()).isFalse();
+    }
+
+    @Test
+    void aStepIgnoringInterruptAndTerminateIsKilled() {
+        StepProcess step = start("trap 'echo got INT' INT; trap 'echo got TERM' TERM; echo ready; "
+                + "while true; do sleep 0.05; done");
+        long pgid = step.group().orElseThrow().id();
+        ProcessResult result = step.await((stream, line) -> {
+            collect(stream, line);
+            if (line.equals("ready")) {
+                step.cancel();
+            }
+        });
+        assertThat(lines).containsSubsequence("ready", "got INT", "got TERM");
+        assertThat(result.exitCode()).isEqualTo(137);
+        assertThat(result.cancelled()).isTrue();
+        assertThat(members(pgid)).isEmpty();
+    }
+
+    @Test
+    void cancelFromAnotherThreadAndInterruptBothStopTheStep() throws Exception {
+        StepProcess step = start("echo ready; sleep 300");
+        CountDownLatch ready = new CountDownLatch(1);
+        CompletableFuture<ProcessResult> result = CompletableFuture.supplyAsync(() -> step.await((s, l) -> ready.countDown()));
+        assertThat(ready.await(5, TimeUnit.SECONDS)).isTrue();
+        step.cancel();
+        step.cancel();
+        assertThat(result.get(5, TimeUnit.SECONDS).cancelled()).isTrue();
+
+        StepProcess second = start("sleep 300");
+        Thread awaiting = Thread.currentThread();
+        CompletableFuture.runAsync(() -> {
+            sleepQuietly(100);
+            awaiting.interrupt();
+        });
+        ProcessResult interrupted = second.await(this::collect);
+        assertThat(Thread.interrupted()).as("the interrupt flag is set again").isTrue();
+        assertThat(interrupted.cancelled()).isTrue();
+        assertThat(interrupted.exitCode()).isEqualTo(130);
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
