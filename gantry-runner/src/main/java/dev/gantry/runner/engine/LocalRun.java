@@ -62,7 +62,7 @@ public final class LocalRun {
      *
      * @param jobs        the plan, in plan order
      * @param maxParallel jobs at once, at least 1
-     * @return each job's final status, in plan order
+     * @return each job's final status, in plan order (a deferred job's legs in its place)
      * @throws InterruptedException when the calling thread is interrupted; running jobs are cancelled first
      */
     public Map<String, JobStatus> execute(List<SchedulingJob> jobs, int maxParallel) throws InterruptedException {
@@ -93,7 +93,7 @@ public final class LocalRun {
             throw e;
         }
         Map<String, JobStatus> result = new java.util.LinkedHashMap<>();
-        for (SchedulingJob j : jobs) {
+        for (SchedulingJob j : state.jobs()) {
             result.put(j.key(), state.statusOf(j.key()));
         }
         return result;

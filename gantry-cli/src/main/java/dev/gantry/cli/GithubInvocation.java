@@ -1,0 +1,199 @@
+package dev.gantry.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gantry.diag.Diagnostic;
+import dev.gantry.event.GithubEventPayload;
+import dev.gantry.event.RepositoryFacts;
+import dev.gantry.expr.github.WorkflowInputs;
+import dev.gantry.load.LoadResult;
+import dev.gantry.match.EventFilter;
+import dev.gantry.match.FilterDecision;
+import dev.gantry.match.TriggerEvent;
+import dev.gantry.model.Condition;
+import dev.gantry.model.EventTrigger;
+import dev.gantry.model.Pipeline;
+import dev.gantry.plan.GithubPlanner;
+import dev.gantry.plan.PlannedJob;
+import dev.gantry.runner.git.GitFacts;
+import dev.gantry.runner.github.GithubRun;
+import dev.gantry.runner.github.GithubWorkflowRun;
+import dev.gantry.runner.report.RunListener;
+import dev.gantry.runner.report.RunResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * One {@code gantry run} of one GitHub workflow: builds the event and its payload from the local
+ * repository, checks that the workflow's {@code on:} takes the event, plans, runs, reports.
+ */
+final class GithubInvocation {
+
+    private final RunSettings settings;
+    private final Path repository;
+    private final LoadResult loaded;
+
+    GithubInvocation(RunSettings settings, Path repository, LoadResult loaded) {
+        this.settings = settings;
+        this.repository = repository;
+        this.loaded = loaded;
+    }
+
+    /** @return the exit status: 0, 1 or 2 */
+    int run() throws IOException, InterruptedException {
+        Pipeline workflow = loaded.pipeline();
+        RepositoryFacts facts = GitFacts.read(repository, System.getenv());
+        String file = repository.relativize(repository.resolve(loaded.file()).toAbsolutePath().normalize()).toString();
+
+        EventTrigger trigger = workflow.triggers().events().stream()
+                .filter(t -> t.event().equals(settings.event())).findFirst().orElse(null);
+        Map<String, Object> inputs = Map.of();
+        Map<String, String> eventInputs = Map.of();
+        if (settings.event().equals("workflow_dispatch") && trigger != null) {
+            WorkflowInputs wi = WorkflowInputs.forDispatch(trigger.inputs(), settings.inputs(), trigger.range());
+            List<Diagnostic> errors = wi.diagnostics();
+            if (!errors.isEmpty()) {
+                errors.forEach(d -> System.err.println(d.format()));
+                return 2;
+            }
+            inputs = wi.inputs();
+            Map<String, String> strings = new LinkedHashMap<>();
+            wi.eventInputs().forEach((k, v) -> strings.put(k, String.valueOf(v)));
+            eventInputs = strings;
+        } else if (!settings.inputs().isEmpty()) {
+            System.err.println("gantry run: --input is for workflow_dispatch events (use -e workflow_dispatch)");
+            return 2;
+        }
+        String cron = trigger != null && !trigger.crons().isEmpty() ? trigger.crons().get(0) : null;
+        Map<String, Object> payload = settings.eventFile() != null ? readPayload(settings.eventFile())
+                : GithubEventPayload.build(settings.event(), facts, null, null, eventInputs, cron);
+
+        FilterDecision decision = EventFilter.compile(workflow.triggers().events())
+                .decide(triggerEvent(facts, payload, cron));
+        if (!decision.passes()) {
+            System.out.println(loaded.file() + ": not run for '" + settings.event() + "': " + decision.reason());
+            return 0;
+        }
+        List<PlannedJob> plan;
+        try {
+            plan = GithubPlanner.plan(workflow, settings.jobs(), settings.withNeeds());
+        } catch (IllegalArgumentException e) {
+            System.err.println("gantry run: " + e.getMessage());
+            return 2;
+        }
+        if (settings.dryRun()) {
+            printPlan(plan);
+            return 0;
+        }
+        Path runDir = Files.createTempDirectory("gantry-run-");
+        try {
+            Path toolCache = Path.of(System.getProperty("user.home"), ".cache", "gantry", "toolcache");
+            GithubRun run = GithubRun.of(workflow, file, facts, settings.event(), payload, settings.secrets(),
+                    settings.variables(), inputs, System.getenv(), settings.env(), repository, settings.ref(),
+                    runDir, toolCache, System.currentTimeMillis() / 1000, settings.verbose());
+            RunListener console = new ConsoleReporter(System.out, System.console() != null, false);
+            GithubWorkflowRun execution = new GithubWorkflowRun(run, console);
+            RunResult result = runWithInterrupt(execution, plan);
+            if (settings.json() != null) {
+                JsonResultWriter.write(result, settings.json());
+            }
+            return result.succeeded() ? 0 : 1;
+        } finally {
+            deleteTree(runDir);
+        }
+    }
+
+    /** Runs, cancelling cleanly on Ctrl-C: running steps are stopped, {@code always()} steps still run. */
+    private RunResult runWithInterrupt(GithubWorkflowRun execution, List<PlannedJob> plan)
+            throws IOException, InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            execution.cancel();
+            try {
+                done.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "gantry-cancel");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return execution.execute(plan, settings.maxParallel());
+        } finally {
+            done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // The JVM is already shutting down because of Ctrl-C; the hook is waiting for us.
+            }
+        }
+    }
+
+    private TriggerEvent triggerEvent(RepositoryFacts facts, Map<String, Object> payload, String cron)
+            throws IOException {
+        return switch (settings.event()) {
+            case "push" -> {
+                String before = payload.get("before") instanceof String b ? b : null;
+                String after = payload.get("after") instanceof String a ? a : facts.sha();
+                String ref = payload.get("ref") instanceof String r ? r : facts.ref();
+                yield TriggerEvent.push(ref, GitFacts.changedFiles(repository, before, after));
+            }
+            case "pull_request", "pull_request_target" -> {
+                String base = facts.defaultBranch();
+                String action = payload.get("action") instanceof String a ? a : "opened";
+                if (payload.get("pull_request") instanceof Map<?, ?> pr && pr.get("base") instanceof Map<?, ?> b
+                        && b.get("ref") instanceof String r) {
+                    base = r;
+                }
+                List<String> changed = GitFacts.changedFiles(repository, null, facts.sha());
+                yield new TriggerEvent(settings.event(), null, base, action, changed, null);
+            }
+            case "schedule" -> new TriggerEvent("schedule", null, null, null, null, cron);
+            default -> TriggerEvent.named(settings.event());
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> readPayload(Path file) throws IOException {
+        Object json = new ObjectMapper().readValue(file.toFile(), Object.class);
+        if (!(json instanceof Map<?, ?>)) {
+            throw new IOException(file + ": the event payload must be a JSON object");
+        }
+        return (Map<String, Object>) json;
+    }
+
+    private void printPlan(List<PlannedJob> plan) {
+        System.out.println(loaded.file() + (loaded.pipeline().name() != null ? "  (" + loaded.pipeline().name() + ")" : "")
+                + "  event: " + settings.event());
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"JOB", "NEEDS", "IF", "MATRIX"});
+        for (PlannedJob p : plan) {
+            String condition = p.job().condition() instanceof Condition.Expression e ? e.expression() : "-";
+            String matrix = p.deferred() ? "decided at run time" : p.matrix().isEmpty() ? "-" : p.matrix().toString();
+            rows.add(new String[] {p.displayName(), p.needs().isEmpty() ? "-" : String.join(",", p.needs()), condition,
+                    matrix});
+        }
+        Table.print(rows, System.out);
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    // Best effort: a step may have left read-only files; the OS temp cleaner takes the rest.
+                }
+            });
+        } catch (IOException e) {
+            // Same: the run is over, a leftover temp folder must not fail it.
+        }
+    }
+}

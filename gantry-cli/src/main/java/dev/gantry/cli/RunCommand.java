@@ -1,0 +1,157 @@
+package dev.gantry.cli;
+
+import dev.gantry.diag.Diagnostic;
+import dev.gantry.load.LoadResult;
+import dev.gantry.model.Format;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gantry run}: runs a workflow file, a {@code .gitlab-ci.yml}, or every workflow under
+ * {@code DIR/.github/workflows} that the event triggers. Exit status: 0 every job succeeded
+ * (allowed failures count as success), 1 a job failed or was cancelled, 2 bad input or usage.
+ */
+@Command(name = "run", description = "Run a GitHub Actions workflow or a GitLab CI pipeline on this machine.",
+        mixinStandardHelpOptions = true, sortOptions = false)
+final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "FILE|DIR",
+            description = "A workflow file, a .gitlab-ci.yml, or a folder (default: the work dir).")
+    Path target;
+
+    @Option(names = {"-C", "--workdir"}, paramLabel = "DIR", description = "Repository root (default: .).")
+    Path workdir = Path.of(".");
+
+    @Option(names = {"-e", "--event"}, paramLabel = "NAME", description = "Event name (default: ${DEFAULT-VALUE}).")
+    String event = "push";
+
+    @Option(names = "--event-file", paramLabel = "FILE", description = "Event payload JSON (becomes github.event).")
+    Path eventFile;
+
+    @Option(names = {"-j", "--job"}, paramLabel = "ID", description = "Run only this job (repeatable).")
+    List<String> jobs = new ArrayList<>();
+
+    @Option(names = "--needs", description = "With --job: also run what those jobs need.")
+    boolean needs;
+
+    @Option(names = {"-s", "--secret"}, paramLabel = "NAME=VALUE", description = "A secret (repeatable).")
+    List<String> secrets = new ArrayList<>();
+
+    @Option(names = "--secret-file", paramLabel = "FILE", description = "Secrets in dotenv format.")
+    Path secretFile;
+
+    @Option(names = {"--var", "--variable"}, paramLabel = "NAME=VALUE",
+            description = "GitHub vars / GitLab CI variable (repeatable).")
+    List<String> variables = new ArrayList<>();
+
+    @Option(names = {"-i", "--input"}, paramLabel = "NAME=VALUE", description = "workflow_dispatch input (repeatable).")
+    List<String> inputs = new ArrayList<>();
+
+    @Option(names = "--env", paramLabel = "NAME=VALUE", description = "Extra environment for every step (repeatable).")
+    List<String> env = new ArrayList<>();
+
+    @Option(names = "--ref", paramLabel = "REV", description = "Run a committed revision instead of the working tree.")
+    String ref;
+
+    @Option(names = "--max-parallel", paramLabel = "N", description = "Jobs at once (default: number of cores).")
+    Integer maxParallel;
+
+    @Option(names = {"-n", "--dry-run"}, description = "Print the plan and stop.")
+    boolean dryRun;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the machine-readable result.")
+    Path json;
+
+    @Option(names = {"-v", "--verbose"}, description = "Show ::debug:: lines.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws Exception {
+        CommandLine cli = spec.commandLine();
+        RunSettings settings;
+        try {
+            settings = settings(cli);
+        } catch (IOException e) {
+            System.err.println("gantry run: " + e.getMessage());
+            return 2;
+        }
+        Workspace ws = new Workspace(Path.of("."));
+        Path base = workdir;
+        Path chosen = target == null ? base : target;
+        List<Path> files;
+        if (Files.isDirectory(chosen)) {
+            List<Path> found = ws.discover(chosen);
+            List<Path> github = found.stream().filter(p -> !p.getFileName().toString().endsWith("gitlab-ci.yml")).toList();
+            files = github.isEmpty() ? found : github;
+        } else if (Files.isRegularFile(chosen)) {
+            files = List.of(chosen);
+        } else {
+            System.err.println("gantry run: no such file or folder: " + chosen);
+            return 2;
+        }
+        if (files.isEmpty()) {
+            System.err.println("gantry run: no .github/workflows/*.yml or .gitlab-ci.yml in " + chosen);
+            return 2;
+        }
+        List<LoadResult> loaded = new ArrayList<>();
+        boolean errors = false;
+        for (Path f : files) {
+            LoadResult r = ws.load(f);
+            for (Diagnostic d : r.diagnostics()) {
+                if (d.severity() == dev.gantry.diag.Severity.ERROR) {
+                    System.err.println(d.format());
+                    errors = true;
+                }
+            }
+            loaded.add(r);
+        }
+        if (errors) {
+            System.err.println("gantry run: fix the errors above first (gantry lint shows warnings too)");
+            return 2;
+        }
+        Path repository = Workspace.repositoryRoot(files.get(0).toAbsolutePath().normalize());
+        if (Files.isDirectory(chosen) && target == null) {
+            repository = base.toAbsolutePath().normalize();
+        }
+        int status = 0;
+        for (LoadResult r : loaded) {
+            if (r.pipeline().format() == Format.GITLAB) {
+                System.err.println("gantry run: " + r.file() + ": running GitLab pipelines arrives with the GitLab"
+                        + " engine; `gantry lint` and `gantry list` work for it today");
+                return 2;
+            }
+            status = Math.max(status, new GithubInvocation(settings, repository, r).run());
+        }
+        return status;
+    }
+
+    private RunSettings settings(CommandLine cli) throws IOException {
+        Map<String, String> secretValues = new LinkedHashMap<>();
+        if (secretFile != null) {
+            secretValues.putAll(KeyValues.dotenv(secretFile));
+        }
+        secretValues.putAll(KeyValues.parse(secrets, "--secret", cli));
+        int parallel = maxParallel != null ? maxParallel : Runtime.getRuntime().availableProcessors();
+        if (parallel < 1) {
+            throw new CommandLine.ParameterException(cli, "--max-parallel must be at least 1");
+        }
+        return new RunSettings(event, eventFile, new LinkedHashSet<>(jobs), needs, secretValues,
+                KeyValues.parse(variables, "--var", cli), KeyValues.parse(inputs, "--input", cli),
+                KeyValues.parse(env, "--env", cli), ref, parallel, dryRun, json, verbose);
+    }
+}

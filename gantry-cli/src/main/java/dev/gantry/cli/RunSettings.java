@@ -1,0 +1,27 @@
+package dev.gantry.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What {@code gantry run} was asked to do, after parsing.
+ *
+ * @param event       the event name
+ * @param eventFile   a payload file, or null
+ * @param jobs        {@code --job} ids; empty for all
+ * @param withNeeds   {@code --needs}
+ * @param secrets     secret values by name
+ * @param variables   {@code --var} values
+ * @param inputs      {@code --input} values
+ * @param env         {@code --env} values
+ * @param ref         {@code --ref}, or null
+ * @param maxParallel jobs at once
+ * @param dryRun      print the plan only
+ * @param json        {@code --json} file, or null
+ * @param verbose     show debug lines
+ */
+record RunSettings(String event, Path eventFile, Set<String> jobs, boolean withNeeds, Map<String, String> secrets,
+                   Map<String, String> variables, Map<String, String> inputs, Map<String, String> env, String ref,
+                   int maxParallel, boolean dryRun, Path json, boolean verbose) {
+}

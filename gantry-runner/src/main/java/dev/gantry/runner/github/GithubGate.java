@@ -1,0 +1,85 @@
+package dev.gantry.runner.github;
+
+import dev.gantry.expr.github.EvalContext;
+import dev.gantry.expr.github.StatusCheck;
+import dev.gantry.model.Condition;
+import dev.gantry.plan.PlannedJob;
+import dev.gantry.schedule.JobGate;
+import dev.gantry.schedule.JobStatus;
+import dev.gantry.schedule.SchedulingJob;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * GitHub's rule for whether a ready job runs: its {@code jobs.<job_id>.if}, evaluated with the
+ * {@code github}, {@code needs}, {@code vars} and {@code inputs} contexts, and with an implicit
+ * {@code success()} when it calls no status function ("Using conditions to control job
+ * execution"). {@code success()} means every job it needs, directly or through other jobs,
+ * succeeded; so a failed or skipped need skips its dependents transitively unless their {@code if}
+ * uses a status function. A job that does not run after a cancel counts as cancelled.
+ *
+ * <p>Called on the run loop's thread only; not thread-safe.
+ */
+final class GithubGate implements JobGate {
+
+    private final GithubRun run;
+    private final Map<String, PlannedJob> planned;
+    private final Map<String, List<String>> needsOfJob = new java.util.HashMap<>();
+    private final Interpolator interpolator = new Interpolator();
+
+    /** @param planned every planned job by key (legs of a deferred matrix are added as they appear) */
+    GithubGate(GithubRun run, Map<String, PlannedJob> planned) {
+        this.run = run;
+        this.planned = planned;
+        planned.values().forEach(p -> needsOfJob.put(p.job().id(), p.needs()));
+    }
+
+    @Override
+    public Verdict decide(SchedulingJob scheduling, Map<String, JobStatus> predecessors, boolean cancelRequested) {
+        PlannedJob job = planned.get(scheduling.key());
+        String condition = job.job().condition() instanceof Condition.Expression e ? e.expression() : "success()";
+        List<String> ancestors = ancestorResults(job);
+        EvalContext context = EvalContext.of(Map.of(
+                        "github", Contexts.github(run, job.job().id(), run.repository(), run.runDir()),
+                        "needs", Contexts.needs(job, run.outputs()),
+                        "vars", run.vars(),
+                        "inputs", run.inputs()))
+                .withStatus(StatusCheck.forJob(ancestors, cancelRequested));
+        boolean runs;
+        try {
+            runs = interpolator.condition(condition, context, "jobs." + job.job().id() + ".if");
+        } catch (ExpressionFailure e) {
+            return new Verdict(JobStatus.FAILURE, e.getMessage());
+        }
+        if (runs) {
+            return Verdict.RUN;
+        }
+        if (cancelRequested) {
+            return new Verdict(JobStatus.CANCELLED, "the run was cancelled");
+        }
+        boolean implicit = !(job.job().condition() instanceof Condition.Expression);
+        return Verdict.skip(implicit ? "a job it needs did not succeed" : "its condition '" + condition + "' is false");
+    }
+
+    /** The results of every planned job {@code job} needs, directly or through other jobs. */
+    private List<String> ancestorResults(PlannedJob job) {
+        List<String> results = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        Deque<List<String>> todo = new ArrayDeque<>();
+        todo.push(job.needs());
+        while (!todo.isEmpty()) {
+            for (String id : todo.pop()) {
+                if (seen.add(id)) {
+                    results.add(run.outputs().result(id));
+                    needsOfJob.getOrDefault(id, List.of()).forEach(n -> todo.push(List.of(n)));
+                }
+            }
+        }
+        return results;
+    }
+}

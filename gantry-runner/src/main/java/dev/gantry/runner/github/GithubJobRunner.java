@@ -1,0 +1,493 @@
+package dev.gantry.runner.github;
+
+import dev.gantry.diag.Diagnostic;
+import dev.gantry.expr.github.EvalContext;
+import dev.gantry.expr.github.NioWorkspaceFiles;
+import dev.gantry.expr.github.StatusCheck;
+import dev.gantry.model.AllowFailure;
+import dev.gantry.model.GithubJob;
+import dev.gantry.model.GithubWorkflow;
+import dev.gantry.model.Step;
+import dev.gantry.model.StepAction;
+import dev.gantry.model.Variable;
+import dev.gantry.plan.PlannedJob;
+import dev.gantry.runner.log.SecretMasker;
+import dev.gantry.runner.process.ProcessGroupRegistry;
+import dev.gantry.runner.process.ProcessLauncher;
+import dev.gantry.runner.process.ProcessResult;
+import dev.gantry.runner.process.ProcessSpec;
+import dev.gantry.runner.process.SessionLauncher;
+import dev.gantry.runner.process.StepProcess;
+import dev.gantry.runner.process.StopSettings;
+import dev.gantry.runner.report.Annotation;
+import dev.gantry.runner.report.JobRef;
+import dev.gantry.runner.report.JobResult;
+import dev.gantry.runner.report.RunListener;
+import dev.gantry.runner.report.StepRef;
+import dev.gantry.runner.report.StepResult;
+import dev.gantry.runner.workspace.WorkspacePreparer;
+import dev.gantry.runner.workspace.WorkspaceResult;
+import dev.gantry.schedule.JobStatus;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one GitHub job (one matrix leg) on this machine, as the hosted runner would
+ * ("Workflow syntax for GitHub Actions#jobs.&lt;job_id&gt;.steps"): a workspace of its own, steps in
+ * order with their {@code if:} evaluated against the job's status so far, environment layered
+ * workflow &lt; job &lt; GITHUB_ENV &lt; step, fresh file-command files for every step, workflow commands,
+ * masking, step and job timeouts, continue-on-error, and job outputs.
+ *
+ * <p>One instance runs one job once, on the thread that calls {@link #run()}; {@link #cancel()} may
+ * be called from any other thread. Every process the job started is killed when it ends.
+ */
+public final class GithubJobRunner {
+
+    /** GitHub's default job timeout ("jobs.&lt;job_id&gt;.timeout-minutes"): 360 minutes. */
+    static final Duration DEFAULT_JOB_TIMEOUT = Duration.ofMinutes(360);
+
+    private final GithubRun run;
+    private final PlannedJob job;
+    private final RunListener listener;
+    private final Interpolator interpolator = new Interpolator();
+    private final SecretMasker masker = new SecretMasker();
+    private final List<Annotation> annotations = new ArrayList<>();
+    private volatile boolean cancelled;
+    private volatile StepProcess current;
+
+    public GithubJobRunner(GithubRun run, PlannedJob job, RunListener listener) {
+        this.run = run;
+        this.job = job;
+        this.listener = listener;
+        run.secrets().values().forEach(masker::add);
+    }
+
+    /** Stops the running step; later steps see {@code cancelled()}. Safe from any thread. */
+    public void cancel() {
+        cancelled = true;
+        StepProcess p = current;
+        if (p != null) {
+            p.cancel();
+        }
+    }
+
+    /** The annotations the job's steps made, masked. */
+    public List<Annotation> annotations() {
+        return annotations;
+    }
+
+    /** Runs the job to its end and reports its result; never throws for a failing job. */
+    public JobResult run() {
+        Instant started = Instant.now();
+        JobRef ref = new JobRef(job.key(), job.displayName(), null);
+        Path jobDir = run.runDir().resolve("jobs").resolve(Integer.toString(Math.abs(job.key().hashCode())) + "-"
+                + job.job().id());
+        ProcessGroupRegistry processes = new ProcessGroupRegistry(StopSettings.defaults());
+        try {
+            JobState state = prepare(jobDir, processes);
+            ref = new JobRef(job.key(), state.displayName, null);
+            listener.jobStarted(ref);
+            return runSteps(ref, state, started);
+        } catch (JobSetupFailure e) {
+            listener.jobStarted(ref);
+            listener.line(ref, "Error: " + masker.mask(e.getMessage()));
+            return finish(ref, JobStatus.FAILURE, e.getMessage(), started, Map.of(), List.of(), "");
+        } finally {
+            processes.killAll();
+        }
+    }
+
+    private JobResult runSteps(JobRef ref, JobState state, Instant started) {
+        String jobStatus = "success";
+        String reason = null;
+        Instant deadline = started.plus(state.timeout);
+        List<StepResult> results = new ArrayList<>();
+        StringBuilder summary = new StringBuilder();
+        List<Step> steps = job.job().steps();
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            boolean timedOutJob = !Instant.now().isBefore(deadline);
+            if (timedOutJob && reason == null) {
+                cancelled = true;
+                reason = "the job exceeded its timeout of " + state.timeout.toMinutes() + " minutes";
+            }
+            String status = cancelled ? "cancelled" : jobStatus;
+            EvalContext context = state.context(status, results, step, i);
+            StepRef stepRef = new StepRef(i, step.id(), stepName(step, context));
+            StepResult result = runStep(ref, state, step, stepRef, context, status, deadline, summary);
+            results.add(result);
+            if (result.conclusion().equals("failure")) {
+                jobStatus = "failure";
+                if (reason == null && result.exitCode() == StepRunResult.TIMED_OUT_JOB) {
+                    reason = "the job exceeded its timeout of " + state.timeout.toMinutes() + " minutes";
+                }
+            }
+        }
+        Map<String, String> outputs = jobOutputs(ref, state, results);
+        JobStatus status = cancelled && reason == null ? JobStatus.CANCELLED
+                : jobStatus.equals("failure") || reason != null ? JobStatus.FAILURE : JobStatus.SUCCESS;
+        if (status == JobStatus.FAILURE && isContinueOnError(state)) {
+            status = JobStatus.ALLOWED_FAILURE;
+        }
+        return finish(ref, status, reason, started, outputs, results, summary.toString());
+    }
+
+    private StepResult runStep(JobRef ref, JobState state, Step step, StepRef stepRef, EvalContext context,
+                               String jobStatus, Instant deadline, StringBuilder summary) {
+        boolean runs;
+        try {
+            runs = step.condition() == null
+                    ? !jobStatus.equals("failure") && !jobStatus.equals("cancelled")
+                    : interpolator.condition(step.condition(), context, stepWhere(stepRef) + ".if");
+        } catch (ExpressionFailure e) {
+            listener.stepStarted(ref, stepRef);
+            listener.line(ref, "Error: " + masker.mask(e.getMessage()));
+            return record(ref, state, stepRef, "failure", "failure", -1, Duration.ZERO, Map.of());
+        }
+        if (!runs) {
+            StepResult skipped = record(ref, state, stepRef, "skipped", "skipped", -1, Duration.ZERO, Map.of());
+            return skipped;
+        }
+        listener.stepStarted(ref, stepRef);
+        StepRunResult r = execute(ref, state, step, stepRef, context, deadline, summary);
+        String outcome = r.success() ? "success" : cancelled ? "cancelled" : "failure";
+        boolean tolerated = false;
+        if (outcome.equals("failure")) {
+            try {
+                tolerated = allowed(step.continueOnError(), context, stepWhere(stepRef) + ".continue-on-error");
+            } catch (ExpressionFailure e) {
+                listener.line(ref, "Error: " + masker.mask(e.getMessage()));
+            }
+        }
+        String conclusion = tolerated ? "success" : outcome;
+        return record(ref, state, stepRef, outcome, conclusion, r.exitCode(), r.duration(), r.outputs());
+    }
+
+    private StepResult record(JobRef ref, JobState state, StepRef stepRef, String outcome, String conclusion,
+                              int exitCode, Duration duration, Map<String, String> outputs) {
+        Map<String, String> masked = new LinkedHashMap<>();
+        outputs.forEach((k, v) -> masked.put(k, masker.mask(v)));
+        StepResult result = new StepResult(stepRef, outcome, conclusion, exitCode, duration, masked);
+        if (stepRef.id() != null) {
+            state.steps.put(stepRef.id(), Map.of("outputs", new LinkedHashMap<>(outputs), "outcome", outcome,
+                    "conclusion", conclusion));
+        }
+        listener.stepFinished(ref, result);
+        return result;
+    }
+
+    private StepRunResult execute(JobRef ref, JobState state, Step step, StepRef stepRef, EvalContext context,
+                                  Instant deadline, StringBuilder summary) {
+        long t0 = System.nanoTime();
+        try {
+            return switch (step.action()) {
+                case StepAction.Run r -> runScript(ref, state, step, r, stepRef, context, deadline, summary);
+                case StepAction.Uses u -> {
+                    listener.line(ref, "Error: the action '" + u.reference() + "' cannot run: actions (uses:) are not"
+                            + " built into this version of gantry yet");
+                    yield StepRunResult.failed(Duration.ofNanos(System.nanoTime() - t0));
+                }
+                case StepAction.Script s -> {
+                    listener.line(ref, "Error: a GitLab script step cannot run in a GitHub job");
+                    yield StepRunResult.failed(Duration.ofNanos(System.nanoTime() - t0));
+                }
+            };
+        } catch (ExpressionFailure e) {
+            listener.line(ref, "Error: " + masker.mask(e.getMessage()));
+            return StepRunResult.failed(Duration.ofNanos(System.nanoTime() - t0));
+        } catch (IOException e) {
+            listener.line(ref, "Error: " + masker.mask("the step's files could not be written: " + e.getMessage()));
+            return StepRunResult.failed(Duration.ofNanos(System.nanoTime() - t0));
+        }
+    }
+
+    private StepRunResult runScript(JobRef ref, JobState state, Step step, StepAction.Run action, StepRef stepRef,
+                                    EvalContext context, Instant deadline, StringBuilder summary)
+            throws ExpressionFailure, IOException {
+        String where = stepWhere(stepRef);
+        Map<String, String> stepEnv = state.stepEnvValues(step, context, where);
+        Map<String, String> envContext = state.jobLevelEnv();
+        envContext.putAll(stepEnv);
+        context = context.with(dev.gantry.expr.github.ContextName.ENV, envContext);
+        String script = interpolator.string(action.script(), context, where + ".run");
+        Map<String, String> env = state.processEnv(stepEnv);
+        String shellName = step.shell() != null ? interpolator.string(step.shell(), context, where + ".shell")
+                : state.defaultShell;
+        String workingDir = step.workingDirectory() != null
+                ? interpolator.string(step.workingDirectory(), context, where + ".working-directory")
+                : state.defaultWorkingDirectory;
+        Path cwd = workingDir == null ? state.workspace : state.workspace.resolve(workingDir).normalize();
+
+        StepFiles files = StepFiles.create(state.temp, stepRef.index());
+        env.putAll(files.variables());
+        Path scriptFile = state.temp.resolve("step-" + stepRef.index());
+        ShellCommand shell;
+        try {
+            shell = ShellCommand.resolve(shellName, scriptFile, env.get("PATH"));
+        } catch (ShellCommand.ShellException e) {
+            listener.line(ref, "Error: " + e.getMessage());
+            return StepRunResult.failed(Duration.ZERO);
+        }
+        Path file = Path.of(scriptFile + shell.extension());
+        Files.writeString(file, script, StandardCharsets.UTF_8);
+        List<String> argv = shell.argv().stream().map(a -> a.replace(scriptFile.toString(), file.toString())).toList();
+        if (!Files.isDirectory(cwd)) {
+            listener.line(ref, "Error: the working directory '" + workingDir + "' does not exist in the workspace");
+            return StepRunResult.failed(Duration.ZERO);
+        }
+
+        Duration remaining = Duration.between(Instant.now(), deadline);
+        Duration limit = step.timeout() == null || step.timeout().compareTo(remaining) > 0 ? remaining : step.timeout();
+        boolean jobLimit = step.timeout() == null || step.timeout().compareTo(remaining) > 0;
+        StepOutput output = new StepOutput(ref, listener, masker, run.verbose(),
+                "true".equalsIgnoreCase(env.get("ACTIONS_ALLOW_UNSECURE_COMMANDS")));
+        StepProcess process = state.launcher.start(ProcessSpec.of(argv, cwd, env).withTimeout(limit.isNegative() ? Duration.ZERO : limit));
+        current = process;
+        if (cancelled) {
+            process.cancel();
+        }
+        ProcessResult result = process.await(output);
+        current = null;
+        annotations.addAll(output.annotations());
+        result.startFailure().ifPresent(f -> listener.line(ref, "Error: " + f));
+        if (result.timedOut()) {
+            listener.line(ref, jobLimit ? "Error: the job exceeded its timeout; the step was stopped"
+                    : "Error: the step exceeded its timeout of " + step.timeout().toMinutes() + " minutes");
+        } else if (!result.succeeded() && !result.cancelled() && result.startFailure().isEmpty()) {
+            listener.line(ref, "Error: Process completed with exit code " + result.exitCode() + ".");
+        }
+        Map<String, String> outputs = files.apply(state, output, this::report);
+        summary.append(files.summary());
+        boolean success = result.succeeded() && output.refusal() == null;
+        int exit = result.timedOut() && jobLimit ? StepRunResult.TIMED_OUT_JOB : result.exitCode();
+        return new StepRunResult(success, exit, result.duration(), outputs);
+    }
+
+    private void report(Diagnostic d) {
+        listener.line(new JobRef(job.key(), job.displayName(), null), "Warning: " + masker.mask(d.message()));
+    }
+
+    private boolean allowed(AllowFailure continueOnError, EvalContext context, String where) throws ExpressionFailure {
+        if (continueOnError == null) {
+            return false;
+        }
+        if (continueOnError.expression() != null) {
+            Object value = interpolator.value(continueOnError.expression(), context, where);
+            return dev.gantry.expr.github.Values.isTruthy(value) && !"false".equals(value);
+        }
+        return continueOnError.allowed();
+    }
+
+    private boolean isContinueOnError(JobState state) {
+        try {
+            return allowed(job.job().allowFailure(), state.context("failure", List.of(), null, -1),
+                    "jobs." + job.job().id() + ".continue-on-error");
+        } catch (ExpressionFailure e) {
+            return false;
+        }
+    }
+
+    private Map<String, String> jobOutputs(JobRef ref, JobState state, List<StepResult> results) {
+        Map<String, String> outputs = new LinkedHashMap<>();
+        EvalContext context = state.context("success", results, null, -1);
+        for (Map.Entry<String, String> e : job.job().outputs().entrySet()) {
+            try {
+                String value = interpolator.string(e.getValue(), context, "jobs." + job.job().id() + ".outputs." + e.getKey());
+                outputs.put(e.getKey(), value == null ? "" : value);
+            } catch (ExpressionFailure failure) {
+                listener.line(ref, "Warning: " + masker.mask(failure.getMessage()));
+            }
+        }
+        return outputs;
+    }
+
+    private JobResult finish(JobRef ref, JobStatus status, String reason, Instant started,
+                             Map<String, String> outputs, List<StepResult> steps, String summary) {
+        run.outputs().record(job.job().id(), outputs);
+        Map<String, String> masked = new LinkedHashMap<>();
+        outputs.forEach((k, v) -> masked.put(k, masker.mask(v)));
+        JobResult result = new JobResult(ref, status, reason, Duration.between(started, Instant.now()), masked, steps,
+                masker.mask(summary), null);
+        listener.jobFinished(result);
+        return result;
+    }
+
+    private String stepName(Step step, EvalContext context) {
+        if (step.name() != null) {
+            try {
+                return interpolator.string(step.name(), context, "a step name");
+            } catch (ExpressionFailure e) {
+                return step.name();
+            }
+        }
+        return switch (step.action()) {
+            case StepAction.Run r -> "Run " + firstLine(r.script());
+            case StepAction.Uses u -> "Run " + u.reference();
+            case StepAction.Script s -> "script";
+        };
+    }
+
+    private static String firstLine(String script) {
+        String s = script.strip();
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl) + " ...";
+    }
+
+    private String stepWhere(StepRef step) {
+        return "jobs." + job.job().id() + ".steps[" + step.index() + "]";
+    }
+
+    // ---- setup ----
+
+    private JobState prepare(Path jobDir, ProcessGroupRegistry processes) throws JobSetupFailure {
+        Path workspace = jobDir.resolve("workspace");
+        Path temp = jobDir.resolve("temp");
+        try {
+            Files.createDirectories(temp);
+            Files.createDirectories(run.toolCache());
+        } catch (IOException e) {
+            throw new JobSetupFailure("cannot create the job's folders under " + jobDir + ": " + e.getMessage());
+        }
+        WorkspaceResult prepared = run.revision() == null
+                ? new WorkspacePreparer().fromWorkingTree(run.repository(), workspace)
+                : new WorkspacePreparer().fromRevision(run.repository(), run.revision(), workspace);
+        if (prepared instanceof WorkspaceResult.Failed f) {
+            throw new JobSetupFailure("cannot prepare the workspace: " + f.message());
+        }
+        if (job.job().container() != null || !job.job().services().isEmpty()) {
+            throw new JobSetupFailure("job containers and services need the Docker support, which this version of"
+                    + " gantry does not have yet");
+        }
+        SessionLauncher session = SessionLauncher.detect().orElseThrow(() -> new JobSetupFailure(
+                "cannot start steps in their own process group: neither setsid nor perl was found on PATH"));
+        ProcessLauncher launcher = new ProcessLauncher(session, processes, StopSettings.defaults(), temp);
+        Path eventPath = run.runDir().resolve("event.json");
+        JobState state = new JobState(workspace, temp, launcher);
+        state.base = EvalContext.of(Map.of(
+                        "github", Contexts.github(run, job.job().id(), workspace, eventPath),
+                        "runner", Contexts.runner(temp, run.toolCache(), run.verbose()),
+                        "strategy", Contexts.strategy(job),
+                        "matrix", job.matrix(),
+                        "needs", Contexts.needs(job, run.outputs()),
+                        "vars", run.vars(),
+                        "secrets", run.secrets(),
+                        "inputs", run.inputs()))
+                .withWorkspace(new NioWorkspaceFiles(workspace));
+        state.defaults = DefaultVariables.of(run.facts(), new DefaultVariables.RunIdentity(run.workflowName(),
+                run.workflowFile(), job.job().id(), run.runId(), run.runId(), run.eventName(),
+                Contexts.baseRef(run), Contexts.headRef(run)),
+                new DefaultVariables.JobPaths(workspace, temp, run.toolCache(), eventPath), run.verbose());
+        try {
+            state.workflowEnv = evaluateEnv(run.workflow().variables(), state.base, "env");
+            state.jobEnv = evaluateEnv(job.job().env(), state.base.with(dev.gantry.expr.github.ContextName.ENV,
+                    new LinkedHashMap<>(state.workflowEnv)), "jobs." + job.job().id() + ".env");
+            state.displayName = job.displayName().contains("${{")
+                    ? interpolator.string(job.displayName(), state.base, "jobs." + job.job().id() + ".name")
+                    : job.displayName();
+        } catch (ExpressionFailure e) {
+            throw new JobSetupFailure(e.getMessage());
+        }
+        GithubWorkflow.RunDefaults workflowDefaults = run.workflow().details() instanceof GithubWorkflow w
+                ? w.defaults() : GithubWorkflow.RunDefaults.NONE;
+        GithubWorkflow.RunDefaults jobDefaults = job.job().details() instanceof GithubJob g && g.defaults() != null
+                ? g.defaults() : GithubWorkflow.RunDefaults.NONE;
+        state.defaultShell = jobDefaults.shell() != null ? jobDefaults.shell() : workflowDefaults.shell();
+        state.defaultWorkingDirectory = jobDefaults.workingDirectory() != null ? jobDefaults.workingDirectory()
+                : workflowDefaults.workingDirectory();
+        state.timeout = job.job().timeout() != null ? job.job().timeout() : DEFAULT_JOB_TIMEOUT;
+        return state;
+    }
+
+    private Map<String, String> evaluateEnv(List<Variable> vars, EvalContext context, String where)
+            throws ExpressionFailure {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (Variable v : vars) {
+            String value = interpolator.string(v.value(), context, where + "." + v.name());
+            env.put(v.name(), value == null ? "" : value);
+        }
+        return env;
+    }
+
+    /** Everything a job keeps while its steps run. */
+    final class JobState {
+        final Path workspace;
+        final Path temp;
+        final ProcessLauncher launcher;
+        EvalContext base;
+        Map<String, String> defaults;
+        Map<String, String> workflowEnv;
+        Map<String, String> jobEnv;
+        /** GITHUB_ENV assignments so far. */
+        final Map<String, String> fileEnv = new LinkedHashMap<>();
+        /** GITHUB_PATH folders so far, latest first. */
+        final List<String> path = new ArrayList<>();
+        final Map<String, Object> steps = new LinkedHashMap<>();
+        String displayName;
+        String defaultShell;
+        String defaultWorkingDirectory;
+        Duration timeout;
+
+        JobState(Path workspace, Path temp, ProcessLauncher launcher) {
+            this.workspace = workspace;
+            this.temp = temp;
+            this.launcher = launcher;
+        }
+
+        /** The env context before a step's own env: workflow, job, then GITHUB_ENV. */
+        Map<String, String> jobLevelEnv() {
+            Map<String, String> env = new LinkedHashMap<>(workflowEnv);
+            env.putAll(jobEnv);
+            env.putAll(fileEnv);
+            return env;
+        }
+
+        /** The contexts for a step (or, with a null step, for the job's outputs). */
+        EvalContext context(String jobStatus, List<StepResult> results, Step step, int index) {
+            Map<String, Object> jobContext = new LinkedHashMap<>();
+            jobContext.put("status", jobStatus);
+            jobContext.put("container", Map.of());
+            jobContext.put("services", Map.of());
+            return base.with(dev.gantry.expr.github.ContextName.ENV, new LinkedHashMap<>(jobLevelEnv()))
+                    .with(dev.gantry.expr.github.ContextName.STEPS, new LinkedHashMap<>(steps))
+                    .with(dev.gantry.expr.github.ContextName.JOB, jobContext)
+                    .withStatus(StatusCheck.ofJobStatus(jobStatus));
+        }
+
+        /** The step's own {@code env:}, evaluated with the job-level contexts. */
+        Map<String, String> stepEnvValues(Step step, EvalContext context, String where) throws ExpressionFailure {
+            return evaluateEnv(step.env(), context, where + ".env");
+        }
+
+        /** The process environment of a step: this machine's, the defaults, --env, then the env layers. */
+        Map<String, String> processEnv(Map<String, String> stepEnv) {
+            Map<String, String> env = new LinkedHashMap<>(run.hostEnv());
+            env.putAll(defaults);
+            env.putAll(run.extraEnv());
+            env.putAll(jobLevelEnv());
+            env.putAll(stepEnv);
+            if (!path.isEmpty()) {
+                String host = env.getOrDefault("PATH", "");
+                env.put("PATH", String.join(java.io.File.pathSeparator, path)
+                        + (host.isEmpty() ? "" : java.io.File.pathSeparator + host));
+            }
+            return env;
+        }
+    }
+
+    /** The job could not start; the message says why. */
+    static final class JobSetupFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        JobSetupFailure(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

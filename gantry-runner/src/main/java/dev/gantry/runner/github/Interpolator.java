@@ -1,0 +1,55 @@
+package dev.gantry.runner.github;
+
+import dev.gantry.expr.github.EvalContext;
+import dev.gantry.expr.github.ExpressionCache;
+import dev.gantry.expr.github.IfCondition;
+import dev.gantry.expr.github.Result;
+import dev.gantry.expr.github.Template;
+
+/**
+ * Evaluates the expressions of one job's values: {@code ${{ }}} interpolation in strings and
+ * {@code if:} conditions ("Evaluate expressions in workflows and actions"). Parsed expressions are
+ * cached for the job. Not thread-safe: one per job.
+ */
+final class Interpolator {
+
+    private final ExpressionCache cache = new ExpressionCache();
+
+    /** The value with every {@code ${{ }}} replaced by its value as a string; null stays null. */
+    String string(String value, EvalContext context, String where) throws ExpressionFailure {
+        if (value == null || !value.contains("${{")) {
+            return value;
+        }
+        return unwrap(cache.template(value).flatMap(t -> t.evaluateToString(context)), where, value);
+    }
+
+    /**
+     * The value as JSON-shaped data: a value that is one {@code ${{ }}} and nothing else keeps the
+     * expression's type (an object stays an object); anything else is a string.
+     */
+    Object value(String value, EvalContext context, String where) throws ExpressionFailure {
+        if (value == null || !value.contains("${{")) {
+            return value;
+        }
+        return unwrap(cache.template(value).flatMap(t -> t.evaluate(context)), where, value);
+    }
+
+    /** An {@code if:} condition, with the implicit {@code success() &&} when it calls no status function. */
+    boolean condition(String text, EvalContext context, String where) throws ExpressionFailure {
+        Result<IfCondition> parsed = cache.condition(text);
+        return unwrap(parsed.flatMap(c -> c.evaluate(context)), where, text);
+    }
+
+    /** Whether {@code text} (a template) has any expression in it. */
+    static boolean hasExpression(String text) {
+        return text != null && text.contains("${{") && Template.parse(text).isOk();
+    }
+
+    private static <T> T unwrap(Result<T> result, String where, String source) throws ExpressionFailure {
+        return switch (result) {
+            case Result.Ok<T> ok -> ok.value();
+            case Result.Err<T> err -> throw new ExpressionFailure(
+                    "the expression in " + where + " is not valid: " + err.error().message() + " (in '" + source + "')");
+        };
+    }
+}
