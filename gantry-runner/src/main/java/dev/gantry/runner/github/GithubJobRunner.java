@@ -93,7 +93,7 @@ public final class GithubJobRunner {
         ProcessGroupRegistry processes = new ProcessGroupRegistry(StopSettings.defaults());
         try {
             JobState state = prepare(jobDir, processes);
-            ref = new JobRef(job.key(), state.displayName, null);
+            ref = new JobRef(job.key(), masker.mask(state.displayName), null);
             listener.jobStarted(ref);
             return runSteps(ref, state, started);
         } catch (JobSetupFailure e) {
@@ -121,7 +121,7 @@ public final class GithubJobRunner {
             }
             String status = cancelled ? "cancelled" : jobStatus;
             EvalContext context = state.context(status, results, step, i);
-            StepRef stepRef = new StepRef(i, step.id(), stepName(step, context));
+            StepRef stepRef = new StepRef(i, step.id(), masker.mask(stepName(step, context)));
             StepResult result = runStep(ref, state, step, stepRef, context, status, deadline, summary);
             results.add(result);
             if (result.conclusion().equals("failure")) {
@@ -175,7 +175,9 @@ public final class GithubJobRunner {
                               int exitCode, Duration duration, Map<String, String> outputs) {
         Map<String, String> masked = new LinkedHashMap<>();
         outputs.forEach((k, v) -> masked.put(k, masker.mask(v)));
-        StepResult result = new StepResult(stepRef, outcome, conclusion, exitCode, duration, masked);
+        // Masks added by the step itself apply to everything printed after it, its name included.
+        StepRef shown = new StepRef(stepRef.index(), stepRef.id(), masker.mask(stepRef.name()));
+        StepResult result = new StepResult(shown, outcome, conclusion, exitCode, duration, masked);
         if (stepRef.id() != null) {
             state.steps.put(stepRef.id(), Map.of("outputs", new LinkedHashMap<>(outputs), "outcome", outcome,
                     "conclusion", conclusion));
