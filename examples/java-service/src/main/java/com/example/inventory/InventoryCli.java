@@ -130,7 +130,8 @@ public final class InventoryCli {
         arguments(words, 2, Integer.MAX_VALUE, "price SKU QUANTITY [CODE...]");
         PriceCalculator.Quote quote = new PriceCalculator(discounts).quote(inventory.find(words[1]).item(),
             number(words[2]), Arrays.asList(words).subList(3, words.length));
-        out.println("price " + quote.quantity() + " x " + quote.item().sku() + ": " + Money.format(quote.subtotalCents())
+        out.println("price " + quote.quantity() + " x " + quote.item().sku() + ": "
+            + Money.format(quote.subtotalCents())
             + quote.discountCode().map(c -> " - " + Money.format(quote.savingCents()) + " (" + c + ")").orElse("")
             + " = " + Money.format(quote.totalCents()));
       }

@@ -50,7 +50,9 @@ class InventoryCliTest {
     assertEquals(1, run(Files.writeString(dir.resolve("c.txt"), "add KB-01 1 Keyboard\nreceive KB-01 many\n")
         .toString()));
 
-    assertEquals("line 1: unknown command 'sell'\nline 1: usage: receive SKU UNITS\nline 2: 'many' is not a whole number\n",
+    assertEquals("line 1: unknown command 'sell'\n"
+        + "line 1: usage: receive SKU UNITS\n"
+        + "line 2: 'many' is not a whole number\n",
         err.toString(StandardCharsets.UTF_8));
   }
 
