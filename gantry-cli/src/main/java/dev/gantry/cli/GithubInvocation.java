@@ -14,6 +14,8 @@ import dev.gantry.model.EventTrigger;
 import dev.gantry.model.Pipeline;
 import dev.gantry.plan.GithubPlanner;
 import dev.gantry.plan.PlannedJob;
+import dev.gantry.runner.actions.ActionServices;
+import dev.gantry.runner.actions.BuiltinActions;
 import dev.gantry.runner.git.GitFacts;
 import dev.gantry.runner.github.GithubRun;
 import dev.gantry.runner.github.GithubWorkflowRun;
@@ -98,7 +100,8 @@ final class GithubInvocation {
             Path toolCache = Path.of(System.getProperty("user.home"), ".cache", "gantry", "toolcache");
             GithubRun run = GithubRun.of(workflow, file, facts, settings.event(), payload, settings.secrets(),
                     settings.variables(), inputs, System.getenv(), settings.env(), repository, settings.ref(),
-                    runDir, toolCache, System.currentTimeMillis() / 1000, settings.verbose());
+                    runDir, toolCache, System.currentTimeMillis() / 1000, settings.verbose(), new BuiltinActions(),
+                    new ActionServices() { });
             RunListener console = new ConsoleReporter(System.out, System.console() != null, false);
             GithubWorkflowRun execution = new GithubWorkflowRun(run, console);
             RunResult result = runWithInterrupt(execution, plan);

@@ -11,6 +11,8 @@ import dev.gantry.model.Step;
 import dev.gantry.model.StepAction;
 import dev.gantry.model.Variable;
 import dev.gantry.plan.PlannedJob;
+import dev.gantry.runner.actions.ActionResult;
+import dev.gantry.runner.actions.BuiltinAction;
 import dev.gantry.runner.log.SecretMasker;
 import dev.gantry.runner.process.ProcessGroupRegistry;
 import dev.gantry.runner.process.ProcessLauncher;
@@ -131,6 +133,7 @@ public final class GithubJobRunner {
                 }
             }
         }
+        jobStatus = runPosts(ref, state, jobStatus, results);
         Map<String, String> outputs = jobOutputs(ref, state, results);
         JobStatus status = cancelled && reason == null ? JobStatus.CANCELLED
                 : jobStatus.equals("failure") || reason != null ? JobStatus.FAILURE : JobStatus.SUCCESS;
@@ -157,7 +160,7 @@ public final class GithubJobRunner {
             return skipped;
         }
         listener.stepStarted(ref, stepRef);
-        StepRunResult r = execute(ref, state, step, stepRef, context, deadline, summary);
+        StepRunResult r = execute(ref, state, step, stepRef, context, jobStatus, deadline, summary);
         String outcome = r.success() ? "success" : cancelled ? "cancelled" : "failure";
         boolean tolerated = false;
         if (outcome.equals("failure")) {
@@ -187,16 +190,12 @@ public final class GithubJobRunner {
     }
 
     private StepRunResult execute(JobRef ref, JobState state, Step step, StepRef stepRef, EvalContext context,
-                                  Instant deadline, StringBuilder summary) {
+                                  String jobStatus, Instant deadline, StringBuilder summary) {
         long t0 = System.nanoTime();
         try {
             return switch (step.action()) {
                 case StepAction.Run r -> runScript(ref, state, step, r, stepRef, context, deadline, summary);
-                case StepAction.Uses u -> {
-                    listener.line(ref, "Error: the action '" + u.reference() + "' cannot run: actions (uses:) are not"
-                            + " built into this version of gantry yet");
-                    yield StepRunResult.failed(Duration.ofNanos(System.nanoTime() - t0));
-                }
+                case StepAction.Uses u -> runAction(ref, state, step, u, stepRef, context, jobStatus);
                 case StepAction.Script s -> {
                     listener.line(ref, "Error: a GitLab script step cannot run in a GitHub job");
                     yield StepRunResult.failed(Duration.ofNanos(System.nanoTime() - t0));
@@ -209,6 +208,88 @@ public final class GithubJobRunner {
             listener.line(ref, "Error: " + masker.mask("the step's files could not be written: " + e.getMessage()));
             return StepRunResult.failed(Duration.ofNanos(System.nanoTime() - t0));
         }
+    }
+
+    private StepRunResult runAction(JobRef ref, JobState state, Step step, StepAction.Uses uses, StepRef stepRef,
+                                    EvalContext context, String jobStatus) throws ExpressionFailure {
+        long t0 = System.nanoTime();
+        java.util.Optional<BuiltinAction> builtin = run.actions().find(uses.reference());
+        if (builtin.isEmpty()) {
+            listener.line(ref, "Error: the action '" + uses.reference() + "' is not built into gantry, and this version"
+                    + " cannot fetch or run other actions yet");
+            return StepRunResult.failed(Duration.ZERO);
+        }
+        String where = stepWhere(stepRef);
+        Map<String, String> stepEnv = state.stepEnvValues(step, context, where);
+        Map<String, String> envContext = state.jobLevelEnv();
+        envContext.putAll(stepEnv);
+        EvalContext withEnv = context.with(dev.gantry.expr.github.ContextName.ENV, envContext);
+        Map<String, String> inputs = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : uses.with().entrySet()) {
+            String value = interpolator.string(e.getValue(), withEnv, where + ".with." + e.getKey());
+            inputs.put(e.getKey(), value == null ? "" : value);
+        }
+        Map<String, String> actionState = new LinkedHashMap<>();
+        StepActionContext actionContext = new StepActionContext(run, state, inputs, state.processEnv(stepEnv),
+                state.github(), jobStatus, actionState, ref, listener, masker, run.services());
+        ActionResult result = invoke(ref, () -> builtin.get().main(actionContext));
+        if (builtin.get().postIf().isPresent()) {
+            state.posts.add(new PendingPost(builtin.get(), stepRef, inputs, state.processEnv(stepEnv), actionState));
+        }
+        return new StepRunResult(result.ok(), result.ok() ? 0 : 1, Duration.ofNanos(System.nanoTime() - t0),
+                actionContext.outputs());
+    }
+
+    /** Runs a built-in action's main or post, turning a bug of ours into a failed step with a message. */
+    private ActionResult invoke(JobRef ref, java.util.function.Supplier<ActionResult> call) {
+        ActionResult result;
+        try {
+            result = call.get();
+        } catch (RuntimeException e) {
+            result = ActionResult.failure("gantry's built-in action failed: " + e);
+        }
+        if (!result.ok()) {
+            listener.line(ref, "Error: " + masker.mask(result.message()));
+        }
+        return result;
+    }
+
+    /** Runs the post steps of built-in actions, last registered first, with their {@code post-if}. */
+    private String runPosts(JobRef ref, JobState state, String jobStatus, List<StepResult> results) {
+        String status = jobStatus;
+        List<PendingPost> posts = new ArrayList<>(state.posts);
+        java.util.Collections.reverse(posts);
+        int index = job.job().steps().size();
+        for (PendingPost post : posts) {
+            StepRef stepRef = new StepRef(index++, null, "Post " + post.step().name());
+            EvalContext context = state.context(cancelled ? "cancelled" : status, results, null, -1);
+            boolean runs;
+            try {
+                runs = interpolator.condition(post.action().postIf().orElse("always()"), context, stepRef.name());
+            } catch (ExpressionFailure e) {
+                runs = false;
+            }
+            if (!runs) {
+                continue;
+            }
+            listener.stepStarted(ref, stepRef);
+            long t0 = System.nanoTime();
+            StepActionContext actionContext = new StepActionContext(run, state, post.inputs(), post.env(),
+                    state.github(), status, post.state(), ref, listener, masker, run.services());
+            ActionResult result = invoke(ref, () -> post.action().post(actionContext));
+            String outcome = result.ok() ? "success" : "failure";
+            results.add(record(ref, state, stepRef, outcome, outcome, result.ok() ? 0 : 1,
+                    Duration.ofNanos(System.nanoTime() - t0), Map.of()));
+            if (!result.ok()) {
+                status = "failure";
+            }
+        }
+        return status;
+    }
+
+    /** A built-in action's post step, waiting for the end of the job. */
+    private record PendingPost(BuiltinAction action, StepRef step, Map<String, String> inputs, Map<String, String> env,
+                               Map<String, String> state) {
     }
 
     private StepRunResult runScript(JobRef ref, JobState state, Step step, StepAction.Run action, StepRef stepRef,
@@ -432,6 +513,7 @@ public final class GithubJobRunner {
         /** GITHUB_PATH folders so far, latest first. */
         final List<String> path = new ArrayList<>();
         final Map<String, Object> steps = new LinkedHashMap<>();
+        final List<PendingPost> posts = new ArrayList<>();
         String displayName;
         String defaultShell;
         String defaultWorkingDirectory;
@@ -441,6 +523,12 @@ public final class GithubJobRunner {
             this.workspace = workspace;
             this.temp = temp;
             this.launcher = launcher;
+        }
+
+        /** The {@code github} context of this job. */
+        @SuppressWarnings("unchecked")
+        Map<String, Object> github() {
+            return (Map<String, Object>) base.context(dev.gantry.expr.github.ContextName.GITHUB);
         }
 
         /** The env context before a step's own env: workflow, job, then GITHUB_ENV. */

@@ -2,6 +2,8 @@ package dev.gantry.runner.github;
 
 import dev.gantry.event.RepositoryFacts;
 import dev.gantry.model.Pipeline;
+import dev.gantry.runner.actions.ActionServices;
+import dev.gantry.runner.actions.BuiltinActions;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -27,12 +29,14 @@ import java.util.Map;
  * @param runId        GITHUB_RUN_ID
  * @param verbose      show {@code ::debug::} lines
  * @param outputs      finished jobs' results and outputs
+ * @param actions      the built-in actions {@code uses:} steps may name
+ * @param services     the stores built-in actions share (cache, artifacts)
  */
 public record GithubRun(Pipeline workflow, String workflowFile, RepositoryFacts facts, String eventName,
                         Map<String, Object> event, Map<String, String> secrets, Map<String, String> vars,
                         Map<String, Object> inputs, Map<String, String> hostEnv, Map<String, String> extraEnv,
                         Path repository, String revision, Path runDir, Path toolCache, long runId, boolean verbose,
-                        JobOutputs outputs) {
+                        JobOutputs outputs, BuiltinActions actions, ActionServices services) {
 
     public GithubRun {
         secrets = Map.copyOf(secrets);
@@ -46,9 +50,9 @@ public record GithubRun(Pipeline workflow, String workflowFile, RepositoryFacts 
                                Map<String, Object> event, Map<String, String> secrets, Map<String, String> vars,
                                Map<String, Object> inputs, Map<String, String> hostEnv, Map<String, String> extraEnv,
                                Path repository, String revision, Path runDir, Path toolCache, long runId,
-                               boolean verbose) {
+                               boolean verbose, BuiltinActions actions, ActionServices services) {
         return new GithubRun(workflow, workflowFile, facts, eventName, event, secrets, vars, inputs, hostEnv, extraEnv,
-                repository, revision, runDir, toolCache, runId, verbose, new JobOutputs());
+                repository, revision, runDir, toolCache, runId, verbose, new JobOutputs(), actions, services);
     }
 
     /** The workflow's display name: its {@code name:}, else the file path, as GitHub shows it. */
