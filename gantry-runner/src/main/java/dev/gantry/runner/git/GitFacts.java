@@ -104,6 +104,7 @@ public final class GitFacts {
     }
 
     private static Optional<Repository> open(Path dir) throws IOException {
+        JGitSettings.apply();
         FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment().findGitDir(dir.toFile());
         if (builder.getGitDir() == null || !Files.isDirectory(builder.getGitDir().toPath())) {
             return Optional.empty();
