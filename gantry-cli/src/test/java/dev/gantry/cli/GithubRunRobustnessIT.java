@@ -1,0 +1,240 @@
+package dev.gantry.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What must hold however a run goes: no secret reaches the output or the JSON file, no process of a
+ * job outlives it (after a step timeout, a job timeout or Ctrl-C), and a workflow file edited while
+ * the run goes on does not change the run (issue 4, robustness).
+ */
+class GithubRunRobustnessIT {
+
+    @TempDir
+    Path dir;
+
+    // ---- secrets ----
+
+    private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+            + ".*+?^$()[]{}|\\/-_=:;,'\"!@#%&~`<> " + "éüßñ日本語中文한국어Ωπ" + "\uD83D\uDE00\uD83D\uDE80";
+
+    /** A thousand secrets of every awkward kind: metacharacters, unicode, multi-line, very long. */
+    static List<String> randomSecrets(long seed) {
+        Random random = new Random(seed);
+        List<String> out = new ArrayList<>();
+        int[] codePoints = ALPHABET.codePoints().toArray();
+        for (int i = 0; i < 1000; i++) {
+            int length = i % 100 == 0 ? 2000 + random.nextInt(8000) : 3 + random.nextInt(40);
+            StringBuilder s = new StringBuilder();
+            for (int k = 0; k < length; k++) {
+                s.appendCodePoint(codePoints[random.nextInt(codePoints.length)]);
+            }
+            if (i % 20 == 0) {
+                int middle = s.offsetByCodePoints(0, s.codePointCount(0, s.length()) / 2);
+                s.insert(middle, "\nsecond-" + i + "-line\nthird-" + i + "-line");
+            }
+            String value = s.toString().strip();
+            // A value must be recognisable as a value: at least 3 visible characters per line.
+            if (value.lines().allMatch(l -> l.strip().length() >= 3)) {
+                out.add(value);
+            }
+        }
+        return out;
+    }
+
+    private static String dotenvQuote(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+    }
+
+    @Test
+    void aThousandRandomSecretsNeverReachTheOutputOrTheJsonFile() throws Exception {
+        List<String> secrets = randomSecrets(42);
+        StringBuilder env = new StringBuilder();
+        StringBuilder plain = new StringBuilder();
+        for (int i = 0; i < secrets.size(); i++) {
+            env.append("S").append(i).append('=').append(dotenvQuote(secrets.get(i))).append('\n');
+            plain.append(secrets.get(i)).append('\n');
+        }
+        Path secretFile = dir.resolve("secrets.env");
+        Files.writeString(secretFile, env, StandardCharsets.UTF_8);
+        GantryProcess repo = new GantryProcess(dir.resolve("repo")).file("values.txt", plain.toString()).workflow("""
+                on: push
+                jobs:
+                  leak:
+                    runs-on: ubuntu-latest
+                    outputs:
+                      first: ${{ secrets.S1 }}
+                    steps:
+                      - id: s
+                        run: |
+                          cat values.txt
+                          cat values.txt >&2
+                          sed 's/^/prefix-/; s/$/-suffix/' values.txt
+                          dd if=values.txt bs=7 2>/dev/null
+                          echo "value=$(head -c 300 values.txt | head -n 1)" >> "$GITHUB_OUTPUT"
+                          echo "::warning title=$(head -n 1 values.txt)::$(sed -n 2p values.txt)"
+                """).commit();
+        GantryProcess.Outcome o = repo.run("--secret-file", secretFile.toString());
+        assertThat(o.exit()).as(o.err()).isZero();
+        String json = o.json().toString() + Files.readString(dir.resolve("repo-result.json"), StandardCharsets.UTF_8);
+        String everything = o.out() + o.err() + json;
+        List<String> leaked = new ArrayList<>();
+        for (String secret : secrets) {
+            for (String line : secret.split("\n")) {
+                if (everything.contains(line.strip())) {
+                    leaked.add(line.strip());
+                }
+            }
+        }
+        assertThat(leaked).as("secret lines found in the output").isEmpty();
+        assertThat(o.out()).contains("prefix-***");
+    }
+
+    // ---- processes ----
+
+    /**
+     * The pids a step recorded that still run. A killed process may stay a zombie for a moment until
+     * init reaps it; zombies run nothing and do not count, and the check waits up to five seconds.
+     */
+    private static List<Long> alive(Path pidFile) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        List<Long> alive;
+        do {
+            alive = new ArrayList<>();
+            for (String line : Files.readAllLines(pidFile)) {
+                if (!line.isBlank() && running(Long.parseLong(line.strip()))) {
+                    alive.add(Long.parseLong(line.strip()));
+                }
+            }
+            if (!alive.isEmpty()) {
+                Thread.sleep(100);
+            }
+        } while (!alive.isEmpty() && System.nanoTime() < deadline);
+        return alive;
+    }
+
+    private static boolean running(long pid) throws IOException {
+        Path stat = Path.of("/proc", Long.toString(pid), "stat");
+        if (!Files.exists(stat)) {
+            return false;
+        }
+        String text = Files.readString(stat);
+        String state = text.substring(text.lastIndexOf(')') + 2, text.lastIndexOf(')') + 3);
+        return !state.equals("Z") && !state.equals("X");
+    }
+
+    private static String sleeper(Path pids) {
+        return "sleep 300 & echo $! >> " + pids + "\n"
+                + "echo $$ >> " + pids + "\n"
+                + "sleep 300\n";
+    }
+
+    @Test
+    void aStepTimeoutLeavesNoProcessOfTheStep() throws Exception {
+        Path pids = dir.resolve("pids");
+        GantryProcess.Outcome o = new GantryProcess(dir.resolve("repo")).workflow("""
+                on: push
+                jobs:
+                  j:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - timeout-minutes: 0.02
+                        run: |
+                """ + indent(sleeper(pids), 12) + """
+                      - if: always()
+                        run: echo after-timeout
+                """).commit().run();
+        assertThat(o.exit()).isEqualTo(1);
+        assertThat(o.out()).contains("exceeded its timeout", "after-timeout");
+        assertThat(Files.readAllLines(pids)).hasSize(2);
+        assertThat(alive(pids)).isEmpty();
+    }
+
+    @Test
+    void aJobTimeoutLeavesNoProcessOfTheJob() throws Exception {
+        Path pids = dir.resolve("pids");
+        GantryProcess.Outcome o = new GantryProcess(dir.resolve("repo")).workflow("""
+                on: push
+                jobs:
+                  j:
+                    runs-on: ubuntu-latest
+                    timeout-minutes: 0.02
+                    steps:
+                      - run: |
+                """ + indent(sleeper(pids), 12) + """
+                """).commit().run();
+        assertThat(o.exit()).isEqualTo(1);
+        assertThat(o.job("j").get("reason").asText()).contains("timeout");
+        assertThat(alive(pids)).isEmpty();
+    }
+
+    @Test
+    void ctrlCStopsTheRunRunsAlwaysStepsAndLeavesNoProcess() throws Exception {
+        Path pids = dir.resolve("pids");
+        Path marker = dir.resolve("always-ran");
+        GantryProcess repo = new GantryProcess(dir.resolve("repo")).workflow("""
+                on: push
+                jobs:
+                  j:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: |
+                """ + indent(sleeper(pids), 12) + """
+                      - if: always()
+                        run: echo "cancelled=${{ cancelled() }}" > %s
+                """.formatted(marker)).commit();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process gantry = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "run", "-C", dir.resolve("repo").toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while ((!Files.exists(pids) || Files.readAllLines(pids).size() < 2) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        new ProcessBuilder("kill", "-INT", Long.toString(gantry.pid())).start().waitFor();
+        assertThat(gantry.waitFor(60, TimeUnit.SECONDS)).as("gantry stops after Ctrl-C").isTrue();
+        assertThat(alive(pids)).as("processes of the cancelled step").isEmpty();
+        assertThat(Files.readString(marker).strip()).isEqualTo("cancelled=true");
+        assertThat(repo).isNotNull();
+    }
+
+    @Test
+    void editingTheWorkflowDuringARunDoesNotChangeTheRun() throws Exception {
+        Path workflow = dir.resolve("repo/.github/workflows/ci.yml");
+        GantryProcess repo = new GantryProcess(dir.resolve("repo")).workflow("""
+                on: push
+                jobs:
+                  first:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: |
+                          printf 'on: push\\njobs: [broken\\n' > %s
+                          echo rewrote the workflow
+                  second:
+                    needs: first
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: echo second-ran
+                """.formatted(workflow)).commit();
+        GantryProcess.Outcome o = repo.run();
+        assertThat(o.exit()).as(o.out() + o.err()).isZero();
+        assertThat(o.out()).contains("rewrote the workflow", "second-ran");
+        assertThat(Files.readString(workflow)).contains("[broken");
+    }
+
+    private static String indent(String text, int spaces) {
+        String pad = " ".repeat(spaces);
+        return text.lines().map(l -> pad + l).reduce((a, b) -> a + "\n" + b).orElse("") + "\n";
+    }
+}
