@@ -34,11 +34,6 @@ public record ProcessGroup(long id) {
         return kill(signal, "-" + id) || kill(signal, Long.toString(id));
     }
 
-    /** Whether the group still has a live member (not counting zombies). */
-    public boolean hasMembers() {
-        return !ProcessTable.system().members(id).isEmpty();
-    }
-
     private static boolean kill(Signal signal, String target) {
         try {
             Process kill = new ProcessBuilder(List.of(KILL, "-s", signal.name().toUpperCase(Locale.ROOT), "--", target))

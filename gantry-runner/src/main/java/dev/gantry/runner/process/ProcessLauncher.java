@@ -41,38 +41,40 @@ public final class ProcessLauncher {
      */
     public StepProcess start(ProcessSpec spec) {
         long startNanos = System.nanoTime();
-        Path out = null;
-        Path err = null;
+        OutputFile out = null;
+        OutputFile err = null;
         try {
-            out = Files.createTempFile(scratchDirectory, "step-", ".out");
-            err = Files.createTempFile(scratchDirectory, "step-", ".err");
-            ProcessBuilder builder = new ProcessBuilder(session.wrap(spec.command()))
-                    .directory(spec.workingDirectory().toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
-                    .redirectError(ProcessBuilder.Redirect.appendTo(err.toFile()));
-            builder.environment().clear();
-            builder.environment().putAll(spec.environment());
+            // Open both files for reading before the process exists, so that no failure can leave
+            // a running process whose output nobody reads.
+            out = new OutputFile(Files.createTempFile(scratchDirectory, "step-", ".out"), StreamKind.STDOUT,
+                    settings.maxLineBytes());
+            err = new OutputFile(Files.createTempFile(scratchDirectory, "step-", ".err"), StreamKind.STDERR,
+                    settings.maxLineBytes());
             if (!Files.isDirectory(spec.workingDirectory())) {
                 throw new IOException("working directory " + spec.workingDirectory() + " does not exist");
             }
+            ProcessBuilder builder = new ProcessBuilder(session.wrap(spec.command()))
+                    .directory(spec.workingDirectory().toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(out.path().toFile()))
+                    .redirectError(ProcessBuilder.Redirect.appendTo(err.path().toFile()));
+            builder.environment().clear();
+            builder.environment().putAll(spec.environment());
             Process process = builder.start();
             ProcessGroup group = new ProcessGroup(process.pid());
             registry.register(group);
-            return StepProcess.started(process, group, spec, settings, registry,
-                    new OutputFile(out, StreamKind.STDOUT, settings.maxLineBytes()),
-                    new OutputFile(err, StreamKind.STDERR, settings.maxLineBytes()), startNanos);
+            return StepProcess.started(process, group, spec, settings, registry, out, err, startNanos);
         } catch (IOException | RuntimeException e) {
-            deleteQuietly(out);
-            deleteQuietly(err);
+            closeQuietly(out);
+            closeQuietly(err);
             return StepProcess.failed(Optional.ofNullable(e.getMessage()).orElse(e.toString()), startNanos);
         }
     }
 
-    private static void deleteQuietly(Path path) {
-        if (path != null) {
+    private static void closeQuietly(OutputFile file) {
+        if (file != null) {
             try {
-                Files.deleteIfExists(path);
+                file.close();
             } catch (IOException ignored) {
                 // the scratch directory is removed with the job
             }

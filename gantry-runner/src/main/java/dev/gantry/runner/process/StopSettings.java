@@ -5,9 +5,9 @@ import java.time.Duration;
 /**
  * How a running step is stopped and how often its output is read.
  *
- * <p>The defaults copy GitHub's runner as documented in "Canceling a workflow" (docs.github.com,
- * Actions reference, "Workflow cancellation", steps 3): the step's process gets SIGINT; if it has
- * not exited after 7500 ms it gets SIGTERM; if it still runs 2500 ms later the process tree is
+ * <p>The defaults copy GitHub's runner as documented on docs.github.com, Actions reference,
+ * "Workflow cancellation", step 3 of the list: the step's process gets SIGINT; if it has not
+ * exited after 7500 ms it gets SIGTERM; if it still runs 2500 ms later the process tree is
  * killed. Gantry sends each signal to the step's whole process group rather than to the entry
  * process alone, like Ctrl-C in a terminal, so a foreground child of the shell sees SIGINT too.
  *

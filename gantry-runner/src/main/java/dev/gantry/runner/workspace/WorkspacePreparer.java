@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
@@ -42,7 +41,7 @@ public final class WorkspacePreparer {
 
     private final ParallelWriter writer;
 
-    /** A preparer with four writer threads, the best setting measured (docs/PERFORMANCE.md). */
+    /** A preparer with four writer threads, the best setting measured by bench/workspace.sh. */
     public WorkspacePreparer() {
         this(4);
     }
@@ -73,8 +72,11 @@ public final class WorkspacePreparer {
             if (revision == null) {
                 List<WorkspaceEntry> entries = WorkingTreeListing.list(repository);
                 long listed = System.nanoTime();
+                // No COPY_ATTRIBUTES: the file is created with the source's mode (executable bits
+                // kept); copying owner, times and extended attributes would double the system
+                // calls per file, and a fresh checkout has fresh times on GitHub too.
                 writer.writeAll(entries, destination, () -> (entry, target) -> Files.copy(workTree.resolve(entry.path()),
-                        target, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS));
+                        target, LinkOption.NOFOLLOW_LINKS));
                 String head = Optional.ofNullable(repository.getFullBranch()).orElse(Constants.R_HEADS + "main");
                 ObjectId commit = repository.resolve(Constants.HEAD);
                 GitDirectory.create(repository, destination, head, repository.getIndexFile(), null);

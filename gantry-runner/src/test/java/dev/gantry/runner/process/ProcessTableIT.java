@@ -1,0 +1,26 @@
+package dev.gantry.runner.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Both process tables against this machine: /proc (Linux) and the portable ps fallback. */
+class ProcessTableIT {
+
+    @Test
+    void bothTablesSeeThisJvmInTheSameGroup() {
+        long pid = ProcessHandle.current().pid();
+        List<ProcessEntry> proc = new ProcessTable.ProcFs().snapshot();
+        List<ProcessEntry> ps = new ProcessTable.Ps().snapshot();
+        ProcessEntry self = proc.stream().filter(p -> p.pid() == pid).findFirst().orElseThrow();
+        assertThat(ps).contains(self);
+        assertThat(new ProcessTable.Ps().members(self.pgid())).contains(self);
+    }
+
+    @Test
+    void anUnusedGroupHasNoMembers() {
+        assertThat(new ProcessTable.ProcFs().members(10_000_003)).isEmpty();
+        assertThat(new ProcessTable.Ps().members(10_000_003)).isEmpty();
+    }
+}
