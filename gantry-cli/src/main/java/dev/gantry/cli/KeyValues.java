@@ -53,14 +53,15 @@ final class KeyValues {
             String name = line.substring(0, eq).strip();
             String value = line.substring(eq + 1).strip();
             if (value.startsWith("\"")) {
-                StringBuilder v = new StringBuilder(value.substring(1));
-                while (!endsWithUnescapedQuote(v) && i + 1 < lines.size()) {
-                    v.append('\n').append(lines.get(++i));
+                StringBuilder text = new StringBuilder(value.substring(1));
+                int close;
+                while ((close = closingQuote(text)) < 0 && i + 1 < lines.size()) {
+                    text.append('\n').append(lines.get(++i));
                 }
-                if (!endsWithUnescapedQuote(v)) {
+                if (close < 0) {
                     throw new IOException(file + ":" + (i + 1) + ": unterminated double-quoted value of " + name);
                 }
-                value = v.substring(0, v.length() - 1).replace("\\n", "\n").replace("\\\"", "\"").replace("\\\\", "\\");
+                value = unescape(text.substring(0, close));
             } else if (value.startsWith("'") && value.endsWith("'") && value.length() >= 2) {
                 value = value.substring(1, value.length() - 1);
             } else {
@@ -74,9 +75,36 @@ final class KeyValues {
         return out;
     }
 
-    private static boolean endsWithUnescapedQuote(CharSequence s) {
-        int n = s.length();
-        return n > 0 && s.charAt(n - 1) == '"' && (n < 2 || s.charAt(n - 2) != '\\');
+    /** The index of the first double quote not escaped by a backslash, or -1. */
+    private static int closingQuote(CharSequence s) {
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (c == '\\') {
+                k++;
+            } else if (c == '"') {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** Resolves {@code \n}, {@code \"} and {@code \\} in a double-quoted value; other backslashes stay. */
+    private static String unescape(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (c == '\\' && k + 1 < s.length()) {
+                char next = s.charAt(++k);
+                switch (next) {
+                    case 'n' -> out.append('\n');
+                    case '"', '\\' -> out.append(next);
+                    default -> out.append('\\').append(next);
+                }
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** Never echo what may be a secret value back in an error. */

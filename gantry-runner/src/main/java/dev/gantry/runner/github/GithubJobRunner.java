@@ -161,7 +161,7 @@ public final class GithubJobRunner {
         }
         listener.stepStarted(ref, stepRef);
         StepRunResult r = execute(ref, state, step, stepRef, context, jobStatus, deadline, summary);
-        String outcome = r.success() ? "success" : cancelled ? "cancelled" : "failure";
+        String outcome = r.success() ? "success" : r.cancelled() ? "cancelled" : "failure";
         boolean tolerated = false;
         if (outcome.equals("failure")) {
             try {
@@ -351,7 +351,7 @@ public final class GithubJobRunner {
         summary.append(files.summary());
         boolean success = result.succeeded() && output.refusal() == null;
         int exit = result.timedOut() && jobLimit ? StepRunResult.TIMED_OUT_JOB : result.exitCode();
-        return new StepRunResult(success, exit, result.duration(), outputs);
+        return new StepRunResult(success, exit, result.duration(), outputs, result.cancelled());
     }
 
     private void report(Diagnostic d) {

@@ -11,8 +11,14 @@ import java.util.Map;
  *                 job's timeout stopped it
  * @param duration wall time
  * @param outputs  the step's outputs (unmasked; masked when reported)
+ * @param cancelled the step was stopped by a cancel of the run
  */
-record StepRunResult(boolean success, int exitCode, Duration duration, Map<String, String> outputs) {
+record StepRunResult(boolean success, int exitCode, Duration duration, Map<String, String> outputs,
+                     boolean cancelled) {
+
+    StepRunResult(boolean success, int exitCode, Duration duration, Map<String, String> outputs) {
+        this(success, exitCode, duration, outputs, false);
+    }
 
     /** The exit code reported when the job's own timeout stopped the step. */
     static final int TIMED_OUT_JOB = -2;
