@@ -62,8 +62,10 @@ public final class GithubJobRunner {
     private final Interpolator interpolator = new Interpolator();
     private final SecretMasker masker = new SecretMasker();
     private final List<Annotation> annotations = new ArrayList<>();
+    /** Guards {@link #cancelled} and {@link #current}, so a cancel never misses a step that is starting. */
+    private final Object cancelLock = new Object();
     private volatile boolean cancelled;
-    private volatile StepProcess current;
+    private StepProcess current;
 
     public GithubJobRunner(GithubRun run, PlannedJob job, RunListener listener) {
         this.run = run;
@@ -74,10 +76,11 @@ public final class GithubJobRunner {
 
     /** Stops the running step; later steps see {@code cancelled()}. Safe from any thread. */
     public void cancel() {
-        cancelled = true;
-        StepProcess p = current;
-        if (p != null) {
-            p.cancel();
+        synchronized (cancelLock) {
+            cancelled = true;
+            if (current != null) {
+                current.cancel();
+            }
         }
     }
 
@@ -295,6 +298,7 @@ public final class GithubJobRunner {
     private StepRunResult runScript(JobRef ref, JobState state, Step step, StepAction.Run action, StepRef stepRef,
                                     EvalContext context, Instant deadline, StringBuilder summary)
             throws ExpressionFailure, IOException {
+        boolean cancelledAtStart = jobStatus(context).equals("cancelled");
         String where = stepWhere(stepRef);
         Map<String, String> stepEnv = state.stepEnvValues(step, context, where);
         Map<String, String> envContext = state.jobLevelEnv();
@@ -333,12 +337,18 @@ public final class GithubJobRunner {
         StepOutput output = new StepOutput(ref, listener, masker, run.verbose(),
                 "true".equalsIgnoreCase(env.get("ACTIONS_ALLOW_UNSECURE_COMMANDS")));
         StepProcess process = state.launcher.start(ProcessSpec.of(argv, cwd, env).withTimeout(limit.isNegative() ? Duration.ZERO : limit));
-        current = process;
-        if (cancelled) {
-            process.cancel();
+        synchronized (cancelLock) {
+            // A cancel that came after this step was decided (while it was starting) stops it; a step
+            // that was started because of the cancel (if: always()) runs on.
+            current = process;
+            if (cancelled && !cancelledAtStart) {
+                process.cancel();
+            }
         }
         ProcessResult result = process.await(output);
-        current = null;
+        synchronized (cancelLock) {
+            current = null;
+        }
         annotations.addAll(output.annotations());
         result.startFailure().ifPresent(f -> listener.line(ref, "Error: " + f));
         if (result.timedOut()) {
@@ -352,6 +362,12 @@ public final class GithubJobRunner {
         boolean success = result.succeeded() && output.refusal() == null;
         int exit = result.timedOut() && jobLimit ? StepRunResult.TIMED_OUT_JOB : result.exitCode();
         return new StepRunResult(success, exit, result.duration(), outputs, result.cancelled());
+    }
+
+    /** The job status the step's contexts were built with ({@code job.status}). */
+    private static String jobStatus(EvalContext context) {
+        return context.context(dev.gantry.expr.github.ContextName.JOB) instanceof Map<?, ?> job
+                && job.get("status") instanceof String s ? s : "success";
     }
 
     private void report(Diagnostic d) {
