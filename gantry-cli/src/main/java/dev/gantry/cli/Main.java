@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "gantry", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Runs GitHub Actions workflows and GitLab CI pipelines unchanged.",
-        subcommands = {RunCommand.class, LintCommand.class, ListCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, LintCommand.class, ListCommand.class, EvalCommand.class, TrainCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

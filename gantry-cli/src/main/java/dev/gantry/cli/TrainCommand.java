@@ -1,0 +1,102 @@
+package dev.gantry.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code gantry __train}: exercises the common commands once on a small generated repository, so
+ * that the launcher can record which classes they load in a class-data-sharing archive
+ * ({@code -XX:ArchiveClassesAtExit}); later starts map those classes instead of loading them, which
+ * is most of a short run's time. Hidden: the launcher calls it after a build.
+ */
+@Command(name = "__train", hidden = true, description = "Warm-up run for the class-data archive.")
+final class TrainCommand implements Callable<Integer> {
+
+    private static final String WORKFLOW = """
+            name: train
+            on: [push]
+            env:
+              A: ${{ github.sha }}
+            jobs:
+              build:
+                runs-on: ubuntu-latest
+                strategy:
+                  matrix:
+                    v: [1]
+                outputs:
+                  o: ${{ steps.s.outputs.o }}
+                steps:
+                  - id: s
+                    run: echo "o=${{ matrix.v }}" >> "$GITHUB_OUTPUT"
+              after:
+                needs: build
+                if: ${{ always() && needs.build.result == 'success' }}
+                runs-on: ubuntu-latest
+                steps:
+                  - run: echo "::add-mask::x"; echo "${{ needs.build.outputs.o }}"
+            """;
+
+    private static final String PIPELINE = """
+            stages: [build, test]
+            variables: {A: "$CI_COMMIT_SHA"}
+            .base: {before_script: [echo base]}
+            build:
+              extends: .base
+              stage: build
+              script: [echo build]
+              rules:
+                - if: '$CI_COMMIT_BRANCH == "main"'
+            test:
+              stage: test
+              needs: [build]
+              script: [echo test]
+            """;
+
+    @Override
+    public Integer call() throws Exception {
+        Path repo = Files.createTempDirectory("gantry-train-");
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+        try {
+            Files.createDirectories(repo.resolve(".github/workflows"));
+            Files.writeString(repo.resolve(".github/workflows/train.yml"), WORKFLOW);
+            Files.writeString(repo.resolve(".gitlab-ci.yml"), PIPELINE);
+            try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+                git.add().addFilepattern(".").call();
+                PersonIdent me = new PersonIdent("gantry", "gantry@localhost");
+                git.commit().setMessage("train").setAuthor(me).setCommitter(me).setSign(false).call();
+            }
+            System.setOut(sink);
+            System.setErr(sink);
+            String dir = repo.toString();
+            Main.execute("lint", "-C", dir);
+            Main.execute("list", dir);
+            Main.execute("eval", "format('{0}', contains('abc', 'b'))");
+            Main.execute("run", "-C", dir, "--json", repo.resolve("result.json").toString());
+            return 0;
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+            deleteTree(repo);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
