@@ -56,6 +56,10 @@ final class GithubGate implements JobGate {
         } catch (ExpressionFailure e) {
             return new Verdict(JobStatus.FAILURE, e.getMessage());
         }
+        if (runs && needsContainers(job)) {
+            return Verdict.skip("the job needs Docker for its container or services, and this version of gantry"
+                    + " runs jobs on the host only");
+        }
         if (runs) {
             return Verdict.RUN;
         }
@@ -64,6 +68,10 @@ final class GithubGate implements JobGate {
         }
         boolean implicit = !(job.job().condition() instanceof Condition.Expression);
         return Verdict.skip(implicit ? "a job it needs did not succeed" : "its condition '" + condition + "' is false");
+    }
+
+    private static boolean needsContainers(PlannedJob job) {
+        return job.job().container() != null || !job.job().services().isEmpty();
     }
 
     /** The results of every planned job {@code job} needs, directly or through other jobs. */

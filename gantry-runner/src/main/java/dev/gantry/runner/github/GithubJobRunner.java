@@ -461,10 +461,6 @@ public final class GithubJobRunner {
         if (prepared instanceof WorkspaceResult.Failed f) {
             throw new JobSetupFailure("cannot prepare the workspace: " + f.message());
         }
-        if (job.job().container() != null || !job.job().services().isEmpty()) {
-            throw new JobSetupFailure("job containers and services need the Docker support, which this version of"
-                    + " gantry does not have yet");
-        }
         SessionLauncher session = SessionLauncher.detect().orElseThrow(() -> new JobSetupFailure(
                 "cannot start steps in their own process group: neither setsid nor perl was found on PATH"));
         ProcessLauncher launcher = new ProcessLauncher(session, processes, StopSettings.defaults(), temp);
