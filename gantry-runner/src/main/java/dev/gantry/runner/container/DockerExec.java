@@ -203,16 +203,20 @@ final class DockerExec implements ContainerExec {
         };
     }
 
-    /** Sends {@code signal} to the process group {@code pgid} (or the process, if it leads none). */
+    /**
+     * Sends {@code signal} to the process group {@code pgid} (or the process, if it leads none).
+     * The kill exec is started detached: the engine handles the exit events of one container one
+     * after the other, so attaching to it could wait behind the stopped command's own exit (up to
+     * the 2 s described above) although the signal was long delivered.
+     */
     private void signal(long pgid, String signal) {
         if (pgid <= 0) {
             return;
         }
         String kill = "kill -" + signal + " -" + pgid + " 2>/dev/null || kill -" + signal + " " + pgid + " 2>/dev/null";
         try (ExecCreateCmd create = docker.control.execCreateCmd(container)) {
-            String id = create.withCmd("sh", "-c", kill).withUser("0").withAttachStdout(true).withAttachStderr(true)
-                    .exec().getId();
-            docker.streams.execStartCmd(id).exec(new ResultCallback.Adapter<Frame>())
+            String id = create.withCmd("sh", "-c", kill).withUser("0").exec().getId();
+            docker.control.execStartCmd(id).withDetach(true).exec(new ResultCallback.Adapter<Frame>())
                     .awaitCompletion(SIGNAL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             cancelRequested = true;
