@@ -99,20 +99,26 @@ final class DockerCleanup {
         try {
             for (Container c : docker.control.listContainersCmd().withShowAll(true)
                     .withLabelFilter(List.of(ContainerRuntime.RUN_LABEL)).exec()) {
-                runs.add(c.getLabels().get(ContainerRuntime.RUN_LABEL));
+                addRun(runs, c.getLabels());
             }
             for (Network n : docker.control.listNetworksCmd().withFilter("label", List.of(ContainerRuntime.RUN_LABEL)).exec()) {
-                runs.add(n.getLabels().get(ContainerRuntime.RUN_LABEL));
+                addRun(runs, n.getLabels());
             }
             List<InspectVolumeResponse> volumes = docker.control.listVolumesCmd()
                     .withFilter("label", List.of(ContainerRuntime.RUN_LABEL)).exec().getVolumes();
             for (InspectVolumeResponse v : volumes == null ? List.<InspectVolumeResponse>of() : volumes) {
-                runs.add(v.getLabels().get(ContainerRuntime.RUN_LABEL));
+                addRun(runs, v.getLabels());
             }
         } catch (RuntimeException e) {
             throw new ContainerException("cannot list what earlier runs left: " + DockerErrors.engineMessage(e), e);
         }
-        runs.remove(null);
         return runs;
+    }
+
+    private static void addRun(Set<String> runs, Map<String, String> labels) {
+        String run = labels == null ? null : labels.get(ContainerRuntime.RUN_LABEL);
+        if (run != null) {
+            runs.add(run);
+        }
     }
 }

@@ -25,12 +25,41 @@ final class DockerErrors {
         if (t instanceof DockerException) {
             int start = message.indexOf("\"message\":\"");
             if (start >= 0) {
-                int from = start + "\"message\":\"".length();
-                int end = message.indexOf('"', from);
-                return (end > from ? message.substring(from, end) : message.substring(from)).replace("\\n", " ").strip();
+                return jsonString(message, start + "\"message\":\"".length()).strip();
             }
         }
         return message.strip();
+    }
+
+    /** The JSON string value that starts at {@code from} (just after its opening quote), unescaped. */
+    private static String jsonString(String json, int from) {
+        StringBuilder value = new StringBuilder();
+        for (int i = from; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (c == '"') {
+                break;
+            }
+            if (c == '\\' && i + 1 < json.length()) {
+                char escaped = json.charAt(++i);
+                switch (escaped) {
+                    case 'n', 'r', 't' -> value.append(' ');
+                    case 'u' -> {
+                        if (i + 4 < json.length()) {
+                            try {
+                                value.append((char) Integer.parseInt(json.substring(i + 1, i + 5), 16));
+                            } catch (NumberFormatException e) {
+                                value.append('?');
+                            }
+                            i += 4;
+                        }
+                    }
+                    default -> value.append(escaped);
+                }
+            } else {
+                value.append(c);
+            }
+        }
+        return value.toString();
     }
 
     /** Whether the engine's words say that a registry could not be reached at all. */
