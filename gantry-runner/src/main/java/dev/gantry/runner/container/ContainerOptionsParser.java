@@ -75,6 +75,10 @@ public final class ContainerOptionsParser {
             "restart", "rm", "runtime", "security-opt", "stop-signal", "stop-timeout", "storage-opt", "sysctl", "tty",
             "ulimit", "userns", "uts", "volume-driver", "volumes-from");
 
+    private static final Set<String> IMPLEMENTED = Set.of("env", "volume", "user", "workdir", "entrypoint",
+            "hostname", "label", "cpus", "memory", "shm-size", "cap-add", "tmpfs", "health-cmd", "health-interval",
+            "health-timeout", "health-start-period", "health-retries", "privileged", "no-healthcheck");
+
     /** Options that take no value (a {@code --flag=true|false} form is accepted too). */
     private static final Set<String> FLAGS = Set.of("privileged", "no-healthcheck", "publish-all", "init",
             "interactive", "tty", "read-only", "rm", "oom-kill-disable", "disable-content-trust", "quiet");
@@ -92,7 +96,11 @@ public final class ContainerOptionsParser {
             return new Result(ContainerOptions.none(), List.of());
         }
         OptionWords split = OptionWords.split(options);
-        split.error().ifPresent(e -> draft.error("container-options-syntax", e));
+        if (split.error().isPresent()) {
+            // Where the quote should have ended is unknown, so the words after it mean nothing.
+            draft.error("container-options-syntax", split.error().get());
+            return new Result(ContainerOptions.none(), draft.diagnostics);
+        }
         List<String> words = split.words();
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
@@ -111,14 +119,18 @@ public final class ContainerOptionsParser {
                 if (word.length() > 2) {
                     inline = Optional.of(word.charAt(2) == '=' ? word.substring(3) : word.substring(2));
                 }
-                if (name == null) {
-                    draft.error("container-option-unknown", "unknown container option '" + written
-                            + "' (see docs.docker.com \"docker container create\" for the options there are)");
-                    continue;
-                }
             } else {
                 draft.error("container-options-syntax", "'" + word + "' in the options belongs to no option;"
                         + " every word must be an option or an option's value");
+                continue;
+            }
+            if (name == null || !(IMPLEMENTED.contains(name) || NETWORK.contains(name) || UNSUPPORTED.contains(name))) {
+                draft.error("container-option-unknown", "unknown container option '" + written
+                        + "' (see docs.docker.com \"docker container create\" for the options there are)");
+                // Whether it takes a value is unknown: a next word that is no option is taken as its value.
+                if (inline.isEmpty() && i + 1 < words.size() && !words.get(i + 1).startsWith("-")) {
+                    i++;
+                }
                 continue;
             }
             boolean flag = FLAGS.contains(name);
@@ -141,9 +153,8 @@ public final class ContainerOptionsParser {
             } else if (UNSUPPORTED.contains(name)) {
                 draft.error("container-option-unsupported", "option '" + written + "' of docker create is not"
                         + " supported by Gantry");
-            } else if (!draft.apply(name, written, value, flag)) {
-                draft.error("container-option-unknown", "unknown container option '" + written
-                        + "' (see docs.docker.com \"docker container create\" for the options there are)");
+            } else {
+                draft.apply(name, written, value, flag);
             }
         }
         return new Result(draft.build(), draft.diagnostics);
@@ -181,20 +192,18 @@ public final class ContainerOptionsParser {
                     + expected);
         }
 
-        /** Applies one implemented option; false when {@code name} is not one of them. */
-        boolean apply(String name, String written, String value, boolean flag) {
+        /** Applies one of the {@link #IMPLEMENTED} options. */
+        void apply(String name, String written, String value, boolean flag) {
             if (flag) {
                 Optional<Boolean> on = OptionValues.bool(value);
                 if (on.isEmpty()) {
                     badValue(written, value, "true or false");
-                    return true;
-                }
-                if (name.equals("privileged")) {
+                } else if (name.equals("privileged")) {
                     privileged = on.get();
                 } else if (on.get()) { // no-healthcheck
                     health = HealthCheck.none();
                 }
-                return true;
+                return;
             }
             switch (name) {
                 case "env" -> {
@@ -242,11 +251,8 @@ public final class ContainerOptionsParser {
                 case "health-start-period" -> duration(written, value).ifPresent(d -> health = health().withStartPeriod(d));
                 case "health-retries" -> OptionValues.count(value).ifPresentOrElse(n -> health = health().withRetries(n),
                         () -> badValue(written, value, "a whole number such as 5"));
-                default -> {
-                    return false;
-                }
+                default -> throw new IllegalStateException("not an implemented option: " + name);
             }
-            return true;
         }
 
         private HealthCheck health() {
