@@ -40,11 +40,12 @@ if [[ -n "${DOCKER_HOST:-}" && "${DOCKER_HOST}" != unix:///var/run/docker.sock ]
     exit 1
 fi
 
-# A stale pid file or socket of a dead daemon would stop the new one from starting.
+# A stale pid file or socket of a dead daemon would stop the new one from starting; a live one
+# is only slow to answer, and a second daemon would fail on its pid file.
 if [[ -f /var/run/docker.pid ]] && ! kill -0 "$(cat /var/run/docker.pid)" 2>/dev/null; then
     rm -f /var/run/docker.pid
 fi
-if ! pgrep -x dockerd >/dev/null 2>&1; then
+if [[ ! -f /var/run/docker.pid ]]; then
     echo "docker-up: starting dockerd (log: ${LOG})"
     rm -f /var/run/docker.sock
     mkdir -p "$(dirname "$LOG")"

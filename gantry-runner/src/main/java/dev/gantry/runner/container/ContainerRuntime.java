@@ -112,7 +112,8 @@ public interface ContainerRuntime extends AutoCloseable {
     /**
      * Removes every container, network and volume labelled with {@code runId}, in that order.
      * Idempotent, never throws, safe to call from a shutdown hook and concurrently with jobs that
-     * still run (their containers go too).
+     * still run: their containers go too, and commands exec'd in them end. What a job creates
+     * after the call has listed the run's objects stays, so cancel the jobs first, then clean up.
      */
     CleanupReport cleanup(String runId);
 
