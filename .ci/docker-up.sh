@@ -54,9 +54,10 @@ if [[ ! -f /var/run/docker.pid ]]; then
         >>"$LOG" 2>&1 </dev/null &
 fi
 
-for ((i = 0; i < WAIT_SECONDS * 4; i++)); do
+started=$SECONDS
+while ((SECONDS - started < WAIT_SECONDS)); do
     if engine_answers; then
-        echo "docker-up: engine answers ($(docker version --format '{{.Server.Version}}' 2>/dev/null)) after ~$((i / 4)) s"
+        echo "docker-up: engine answers ($(docker version --format '{{.Server.Version}}' 2>/dev/null)) after $((SECONDS - started)) s"
         exit 0
     fi
     sleep 0.25

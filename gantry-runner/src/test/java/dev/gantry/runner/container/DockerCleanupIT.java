@@ -37,6 +37,15 @@ class DockerCleanupIT {
     void removesEverythingOfTheRunAndNothingElse() throws Exception {
         String runId = TestEngine.newRunId();
         String otherRun = TestEngine.newRunId();
+        try {
+            removeEverythingOfOneRun(runId, otherRun);
+        } finally {
+            runtime.cleanup(runId);
+            runtime.cleanup(otherRun);
+        }
+    }
+
+    private static void removeEverythingOfOneRun(String runId, String otherRun) throws Exception {
         String network = ResourceNames.network(runId, "build");
         runtime.createNetwork(network, runId);
         runtime.start(ContainerSpec.builder(TestEngine.REDIS, ResourceNames.service(runId, "build", "redis"), runId)
