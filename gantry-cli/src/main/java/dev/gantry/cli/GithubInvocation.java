@@ -16,6 +16,7 @@ import dev.gantry.plan.GithubPlanner;
 import dev.gantry.plan.PlannedJob;
 import dev.gantry.runner.actions.ActionServices;
 import dev.gantry.runner.actions.BuiltinActions;
+import dev.gantry.runner.container.DockerContainerRuntime;
 import dev.gantry.runner.git.GitFacts;
 import dev.gantry.runner.github.GithubRun;
 import dev.gantry.runner.github.GithubWorkflowRun;
@@ -101,7 +102,7 @@ final class GithubInvocation {
             GithubRun run = GithubRun.of(workflow, file, facts, settings.event(), payload, settings.secrets(),
                     settings.variables(), inputs, System.getenv(), settings.env(), repository, settings.ref(),
                     runDir, toolCache, System.currentTimeMillis() / 1000, settings.verbose(), new BuiltinActions(),
-                    new ActionServices() { });
+                    new ActionServices() { }, DockerContainerRuntime::fromSystemEnvironment);
             RunListener console = new ConsoleReporter(System.out, System.console() != null, false);
             GithubWorkflowRun execution = new GithubWorkflowRun(run, console);
             RunResult result = runWithInterrupt(execution, plan);

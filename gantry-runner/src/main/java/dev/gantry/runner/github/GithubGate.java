@@ -56,9 +56,9 @@ final class GithubGate implements JobGate {
         } catch (ExpressionFailure e) {
             return new Verdict(JobStatus.FAILURE, e.getMessage());
         }
-        if (runs && needsContainers(job)) {
-            return Verdict.skip("the job needs Docker for its container or services, and this version of gantry"
-                    + " runs jobs on the host only");
+        if (runs && needsContainers(job) && !run.containers().availability().available()) {
+            return Verdict.skip("the job needs Docker for its container or services, and no Docker engine is"
+                    + " reachable: " + run.containers().availability().detail());
         }
         if (runs) {
             return Verdict.RUN;

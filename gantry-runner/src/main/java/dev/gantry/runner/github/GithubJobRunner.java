@@ -66,6 +66,7 @@ public final class GithubJobRunner {
     private final Object cancelLock = new Object();
     private volatile boolean cancelled;
     private StepProcess current;
+    private ContainerStep containerStep;
 
     public GithubJobRunner(GithubRun run, PlannedJob job, RunListener listener) {
         this.run = run;
@@ -80,6 +81,9 @@ public final class GithubJobRunner {
             cancelled = true;
             if (current != null) {
                 current.cancel();
+            }
+            if (containerStep != null) {
+                containerStep.exec().cancel();
             }
         }
     }
@@ -96,8 +100,9 @@ public final class GithubJobRunner {
         Path jobDir = run.runDir().resolve("jobs").resolve(Integer.toString(Math.abs(job.key().hashCode())) + "-"
                 + job.job().id());
         ProcessGroupRegistry processes = new ProcessGroupRegistry(StopSettings.defaults());
+        JobState state = null;
         try {
-            JobState state = prepare(jobDir, processes);
+            state = prepare(jobDir, processes);
             ref = new JobRef(job.key(), masker.mask(state.displayName), null);
             listener.jobStarted(ref);
             return runSteps(ref, state, started);
@@ -107,6 +112,9 @@ public final class GithubJobRunner {
             return finish(ref, JobStatus.FAILURE, e.getMessage(), started, Map.of(), List.of(), "");
         } finally {
             processes.killAll();
+            if (state != null && state.containers != null) {
+                state.containers.close();
+            }
         }
     }
 
@@ -318,7 +326,11 @@ public final class GithubJobRunner {
         Path scriptFile = state.temp.resolve("step-" + stepRef.index());
         ShellCommand shell;
         try {
-            shell = ShellCommand.resolve(shellName, scriptFile, env.get("PATH"));
+            boolean inContainer = state.containers != null && state.containers.jobContainer().isPresent();
+            String searchPath = !inContainer ? env.get("PATH")
+                    : state.containers.jobContainerHasBash() ? "/bin:/usr/bin" : "";
+            shell = ShellCommand.resolve(shellName, scriptFile, inContainer && state.containers.jobContainerHasBash()
+                    ? null : searchPath, inContainer && state.containers.jobContainerHasBash());
         } catch (ShellCommand.ShellException e) {
             listener.line(ref, "Error: " + e.getMessage());
             return StepRunResult.failed(Duration.ZERO);
@@ -336,7 +348,12 @@ public final class GithubJobRunner {
         boolean jobLimit = step.timeout() == null || step.timeout().compareTo(remaining) > 0;
         StepOutput output = new StepOutput(ref, listener, masker, run.verbose(),
                 "true".equalsIgnoreCase(env.get("ACTIONS_ALLOW_UNSECURE_COMMANDS")));
-        StepProcess process = state.launcher.start(ProcessSpec.of(argv, cwd, env).withTimeout(limit.isNegative() ? Duration.ZERO : limit));
+        Duration stepLimit = limit.isNegative() ? Duration.ZERO : limit;
+        if (state.containers != null && state.containers.jobContainer().isPresent()) {
+            return execInContainer(ref, state, argv, cwd, containerEnv(state, stepEnv, files), stepLimit, output,
+                    files, summary, jobLimit, step, cancelledAtStart);
+        }
+        StepProcess process = state.launcher.start(ProcessSpec.of(argv, cwd, env).withTimeout(stepLimit));
         synchronized (cancelLock) {
             // A cancel that came after this step was decided (while it was starting) stops it; a step
             // that was started because of the cancel (if: always()) runs on.
@@ -362,6 +379,62 @@ public final class GithubJobRunner {
         boolean success = result.succeeded() && output.refusal() == null;
         int exit = result.timedOut() && jobLimit ? StepRunResult.TIMED_OUT_JOB : result.exitCode();
         return new StepRunResult(success, exit, result.duration(), outputs, result.cancelled());
+    }
+
+    /**
+     * Runs a step's command inside the job container ("Running jobs in a container"): the
+     * environment is the defaults and the workflow's layers, not this machine's.
+     */
+    private StepRunResult execInContainer(JobRef ref, JobState state, List<String> argv, Path cwd,
+                                          Map<String, String> env, Duration limit, StepOutput output, StepFiles files,
+                                          StringBuilder summary, boolean jobLimit, Step step, boolean cancelledAtStart) {
+        dev.gantry.runner.container.ContainerExec exec = run.containers().runtime().exec(
+                state.containers.jobContainer().orElseThrow(),
+                dev.gantry.runner.container.ExecSpec.of(argv.toArray(String[]::new)).withEnv(env)
+                        .withWorkingDir(cwd.toString()).withTimeout(limit));
+        ContainerStep current = new ContainerStep(exec);
+        synchronized (cancelLock) {
+            containerStep = current;
+            if (cancelled && !cancelledAtStart) {
+                exec.cancel();
+            }
+        }
+        dev.gantry.runner.container.ExecResult result = exec.await((stream, line) ->
+                output.line(stream == dev.gantry.runner.container.ExecStream.STDERR
+                        ? dev.gantry.runner.process.StreamKind.STDERR : dev.gantry.runner.process.StreamKind.STDOUT, line));
+        synchronized (cancelLock) {
+            containerStep = null;
+        }
+        annotations.addAll(output.annotations());
+        result.startFailure().ifPresent(f -> listener.line(ref, "Error: " + f));
+        if (result.timedOut()) {
+            listener.line(ref, jobLimit ? "Error: the job exceeded its timeout; the step was stopped"
+                    : "Error: the step exceeded its timeout of " + step.timeout().toMinutes() + " minutes");
+        } else if (!result.succeeded() && !result.cancelled() && result.startFailure().isEmpty()) {
+            listener.line(ref, "Error: Process completed with exit code " + result.exitCode() + ".");
+        }
+        Map<String, String> outputs = files.apply(state, output, this::report);
+        summary.append(files.summary());
+        boolean success = result.succeeded() && output.refusal() == null;
+        int exit = result.timedOut() && jobLimit ? StepRunResult.TIMED_OUT_JOB : result.exitCode();
+        return new StepRunResult(success, exit, result.duration(), outputs, result.cancelled());
+    }
+
+    /** The environment of a step in the job container: defaults, --env, the workflow's layers and the step files. */
+    private Map<String, String> containerEnv(JobState state, Map<String, String> stepEnv, StepFiles files) {
+        Map<String, String> env = new LinkedHashMap<>(state.defaults);
+        env.putAll(run.extraEnv());
+        env.putAll(state.jobLevelEnv());
+        env.putAll(stepEnv);
+        env.putAll(files.variables());
+        if (!state.path.isEmpty()) {
+            env.put("PATH", String.join(":", state.path) + ":/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+        }
+        return env;
+    }
+
+    /** A step running in the job container, to cancel. */
+    private record ContainerStep(dev.gantry.runner.container.ContainerExec exec) {
     }
 
     /** The job status the step's contexts were built with ({@code job.status}). */
@@ -498,6 +571,20 @@ public final class GithubJobRunner {
         state.defaultWorkingDirectory = jobDefaults.workingDirectory() != null ? jobDefaults.workingDirectory()
                 : workflowDefaults.workingDirectory();
         state.timeout = job.job().timeout() != null ? job.job().timeout() : DEFAULT_JOB_TIMEOUT;
+        if (job.job().container() != null || !job.job().services().isEmpty()) {
+            JobRef ref = new JobRef(job.key(), job.displayName(), null);
+            EvalContext base = state.base;
+            state.containers = JobContainers.start(run.containers().runtime(), Long.toString(run.runId()), job,
+                    List.of(new JobContainers.SharedFolder(workspace), new JobContainers.SharedFolder(temp)),
+                    (text, where) -> {
+                        try {
+                            return interpolator.string(text, base, "jobs." + job.job().id() + "." + where);
+                        } catch (ExpressionFailure e) {
+                            throw new JobSetupFailure(e.getMessage());
+                        }
+                    },
+                    line -> listener.line(ref, masker.mask(line)));
+        }
         return state;
     }
 
@@ -526,6 +613,7 @@ public final class GithubJobRunner {
         final List<String> path = new ArrayList<>();
         final Map<String, Object> steps = new LinkedHashMap<>();
         final List<PendingPost> posts = new ArrayList<>();
+        JobContainers containers;
         String displayName;
         String defaultShell;
         String defaultWorkingDirectory;
@@ -555,8 +643,8 @@ public final class GithubJobRunner {
         EvalContext context(String jobStatus, List<StepResult> results, Step step, int index) {
             Map<String, Object> jobContext = new LinkedHashMap<>();
             jobContext.put("status", jobStatus);
-            jobContext.put("container", Map.of());
-            jobContext.put("services", Map.of());
+            jobContext.put("container", containers == null ? Map.of() : containers.containerContext());
+            jobContext.put("services", containers == null ? Map.of() : containers.servicesContext());
             return base.with(dev.gantry.expr.github.ContextName.ENV, new LinkedHashMap<>(jobLevelEnv()))
                     .with(dev.gantry.expr.github.ContextName.STEPS, new LinkedHashMap<>(steps))
                     .with(dev.gantry.expr.github.ContextName.JOB, jobContext)

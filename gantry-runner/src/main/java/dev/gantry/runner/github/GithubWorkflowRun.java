@@ -71,7 +71,12 @@ public final class GithubWorkflowRun {
         GithubGate gate = new GithubGate(run, planned);
         LocalRun local = new LocalRun(new Scheduler(gate), new Launcher(), Clock.systemUTC(), this::concluded);
         loop = local;
-        Map<String, JobStatus> statuses = local.execute(plan.stream().map(PlannedJob::scheduling).toList(), maxParallel);
+        Map<String, JobStatus> statuses;
+        try {
+            statuses = local.execute(plan.stream().map(PlannedJob::scheduling).toList(), maxParallel);
+        } finally {
+            run.containers().cleanup(Long.toString(run.runId()));
+        }
         List<JobResult> ordered = new ArrayList<>();
         for (String key : statuses.keySet()) {
             JobResult r = results.get(key);

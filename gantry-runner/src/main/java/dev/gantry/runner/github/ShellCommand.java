@@ -41,12 +41,22 @@ public record ShellCommand(List<String> argv, String extension) {
      * @throws ShellException for Windows-only shells and templates without {@code {0}}
      */
     public static ShellCommand resolve(String shell, Path script, String path) throws ShellException {
+        return resolve(shell, script, path, false);
+    }
+
+    /**
+     * As {@link #resolve(String, Path, String)}, for a place whose PATH cannot be searched from here
+     * (a job container), when it is known to have bash.
+     *
+     * @param knownBash bash is known to be there, whatever {@code path} says
+     */
+    public static ShellCommand resolve(String shell, Path script, String path, boolean knownBash) throws ShellException {
         String s = shell == null ? "" : shell.strip();
         String template;
         String extension;
         switch (s) {
             case "" -> {
-                boolean hasBash = onPath("bash", path);
+                boolean hasBash = knownBash || onPath("bash", path);
                 template = hasBash ? "bash -e {0}" : "sh -e {0}";
                 extension = ".sh";
             }

@@ -1,0 +1,106 @@
+package dev.gantry.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.gantry.runner.container.Availability;
+import dev.gantry.runner.container.DockerContainerRuntime;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * GitHub jobs with a job container and service containers through a real Docker engine, with the
+ * locally built test images (.ci/test-images.sh tags a real Redis as {@code redis:7} and BusyBox
+ * as {@code busybox:latest}). Fails when the engine is missing in CI; skips with the reason
+ * elsewhere.
+ */
+class GithubContainerIT {
+
+    @TempDir
+    Path dir;
+
+    private static DockerContainerRuntime engine;
+
+    @BeforeAll
+    static void engine() {
+        engine = DockerContainerRuntime.fromSystemEnvironment();
+        Availability a = engine.available();
+        if (!a.available()) {
+            String reason = "no Docker engine: " + a.detail() + " (run: bash .ci/docker-up.sh)";
+            if (System.getenv("CI") != null) {
+                fail(reason);
+            }
+            Assumptions.abort(reason);
+        }
+    }
+
+    @AfterAll
+    static void close() {
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    @Test
+    void aContainerJobReachesAHealthCheckedServiceByItsAliasAndAHostJobByItsPort() throws Exception {
+        GantryProcess.Outcome o = new GantryProcess(dir.resolve("repo")).workflow("""
+                on: push
+                jobs:
+                  in-container:
+                    runs-on: ubuntu-latest
+                    container:
+                      image: busybox:latest
+                      env:
+                        FROM_CONTAINER: 'yes'
+                    services:
+                      redis:
+                        image: redis:7
+                        options: --health-cmd "redis-cli ping" --health-interval 1s --health-retries 30
+                    steps:
+                      - run: echo "container=$FROM_CONTAINER id=${{ job.container.id != '' }}"
+                      - run: printf 'PING\\r\\n' | nc -w 2 redis 6379
+                  on-host:
+                    runs-on: ubuntu-latest
+                    services:
+                      redis:
+                        image: redis:7
+                        ports: ['6379']
+                    steps:
+                      - run: |
+                          exec 3<>/dev/tcp/127.0.0.1/${{ job.services.redis.ports['6379'] }}
+                          printf 'PING\\r\\n' >&3
+                          head -c 5 <&3 | tr -d '\\r'
+                          echo
+                """).commit().run();
+        assertThat(o.exit()).as(o.out() + o.err()).isZero();
+        assertThat(o.out()).contains("container=yes id=true");
+        assertThat(o.out().split("\\+PONG", -1)).as("both jobs got PONG").hasSize(3);
+        assertThat(engine.runsWithLeftovers()).as("containers and networks left behind").isEmpty();
+    }
+
+    @Test
+    void aServiceThatNeverBecomesHealthyFailsTheJobWithItsLogAndLeavesNothing() throws Exception {
+        GantryProcess.Outcome o = new GantryProcess(dir.resolve("repo")).workflow("""
+                on: push
+                jobs:
+                  j:
+                    runs-on: ubuntu-latest
+                    timeout-minutes: 2
+                    services:
+                      sick:
+                        image: busybox:latest
+                        options: >-
+                          --entrypoint sh
+                          --health-cmd "exit 1" --health-interval 1s --health-retries 2
+                    steps:
+                      - run: echo should-not-run
+                """).commit().run();
+        assertThat(o.exit()).isEqualTo(1);
+        assertThat(o.out()).doesNotContain("]   should-not-run");
+        assertThat(engine.runsWithLeftovers()).isEmpty();
+    }
+}
