@@ -62,11 +62,11 @@ public final class GithubJobRunner {
     private final Interpolator interpolator = new Interpolator();
     private final SecretMasker masker = new SecretMasker();
     private final List<Annotation> annotations = new ArrayList<>();
-    /** Guards {@link #cancelled} and {@link #current}, so a cancel never misses a step that is starting. */
+    /** Guards {@link #cancelled} and {@link #currentStop}, so a cancel never misses a step that is starting. */
     private final Object cancelLock = new Object();
     private volatile boolean cancelled;
-    private StepProcess current;
-    private ContainerStep containerStep;
+    /** Cancels the step that runs now, on the host or in the job container; null between steps. */
+    private Runnable currentStop;
 
     public GithubJobRunner(GithubRun run, PlannedJob job, RunListener listener) {
         this.run = run;
@@ -79,11 +79,8 @@ public final class GithubJobRunner {
     public void cancel() {
         synchronized (cancelLock) {
             cancelled = true;
-            if (current != null) {
-                current.cancel();
-            }
-            if (containerStep != null) {
-                containerStep.exec().cancel();
+            if (currentStop != null) {
+                currentStop.run();
             }
         }
     }
@@ -354,18 +351,35 @@ public final class GithubJobRunner {
                     files, summary, jobLimit, step, cancelledAtStart);
         }
         StepProcess process = state.launcher.start(ProcessSpec.of(argv, cwd, env).withTimeout(stepLimit));
+        track(process::cancel, cancelledAtStart);
+        ProcessResult r = process.await(output);
+        track(null, cancelledAtStart);
+        return finishScript(ref, state, output, files, summary, jobLimit, step, new Ended(r.exitCode(), r.timedOut(),
+                r.cancelled(), r.duration(), r.startFailure(), r.succeeded()));
+    }
+
+    /**
+     * Makes {@code stop} the way to cancel the running step (null when none runs). A cancel that
+     * came after this step was decided (while it was starting) stops it at once; a step that was
+     * started because of the cancel (if: always()) runs on.
+     */
+    private void track(Runnable stop, boolean cancelledAtStart) {
         synchronized (cancelLock) {
-            // A cancel that came after this step was decided (while it was starting) stops it; a step
-            // that was started because of the cancel (if: always()) runs on.
-            current = process;
-            if (cancelled && !cancelledAtStart) {
-                process.cancel();
+            currentStop = stop;
+            if (stop != null && cancelled && !cancelledAtStart) {
+                stop.run();
             }
         }
-        ProcessResult result = process.await(output);
-        synchronized (cancelLock) {
-            current = null;
-        }
+    }
+
+    /** How a step's command ended, on the host or in the job container. */
+    private record Ended(int exitCode, boolean timedOut, boolean cancelled, Duration duration,
+                         java.util.Optional<String> startFailure, boolean succeeded) {
+    }
+
+    /** Reports how the command ended and applies what the step wrote to its files. */
+    private StepRunResult finishScript(JobRef ref, JobState state, StepOutput output, StepFiles files,
+                                       StringBuilder summary, boolean jobLimit, Step step, Ended result) {
         annotations.addAll(output.annotations());
         result.startFailure().ifPresent(f -> listener.line(ref, "Error: " + f));
         if (result.timedOut()) {
@@ -392,32 +406,13 @@ public final class GithubJobRunner {
                 state.containers.jobContainer().orElseThrow(),
                 dev.gantry.runner.container.ExecSpec.of(argv.toArray(String[]::new)).withEnv(env)
                         .withWorkingDir(cwd.toString()).withTimeout(limit));
-        ContainerStep current = new ContainerStep(exec);
-        synchronized (cancelLock) {
-            containerStep = current;
-            if (cancelled && !cancelledAtStart) {
-                exec.cancel();
-            }
-        }
-        dev.gantry.runner.container.ExecResult result = exec.await((stream, line) ->
+        track(exec::cancel, cancelledAtStart);
+        dev.gantry.runner.container.ExecResult r = exec.await((stream, line) ->
                 output.line(stream == dev.gantry.runner.container.ExecStream.STDERR
                         ? dev.gantry.runner.process.StreamKind.STDERR : dev.gantry.runner.process.StreamKind.STDOUT, line));
-        synchronized (cancelLock) {
-            containerStep = null;
-        }
-        annotations.addAll(output.annotations());
-        result.startFailure().ifPresent(f -> listener.line(ref, "Error: " + f));
-        if (result.timedOut()) {
-            listener.line(ref, jobLimit ? "Error: the job exceeded its timeout; the step was stopped"
-                    : "Error: the step exceeded its timeout of " + step.timeout().toMinutes() + " minutes");
-        } else if (!result.succeeded() && !result.cancelled() && result.startFailure().isEmpty()) {
-            listener.line(ref, "Error: Process completed with exit code " + result.exitCode() + ".");
-        }
-        Map<String, String> outputs = files.apply(state, output, this::report);
-        summary.append(files.summary());
-        boolean success = result.succeeded() && output.refusal() == null;
-        int exit = result.timedOut() && jobLimit ? StepRunResult.TIMED_OUT_JOB : result.exitCode();
-        return new StepRunResult(success, exit, result.duration(), outputs, result.cancelled());
+        track(null, cancelledAtStart);
+        return finishScript(ref, state, output, files, summary, jobLimit, step, new Ended(r.exitCode(), r.timedOut(),
+                r.cancelled(), r.duration(), r.startFailure(), r.succeeded()));
     }
 
     /** The environment of a step in the job container: defaults, --env, the workflow's layers and the step files. */
@@ -431,10 +426,6 @@ public final class GithubJobRunner {
             env.put("PATH", String.join(":", state.path) + ":/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
         }
         return env;
-    }
-
-    /** A step running in the job container, to cancel. */
-    private record ContainerStep(dev.gantry.runner.container.ContainerExec exec) {
     }
 
     /** The job status the step's contexts were built with ({@code job.status}). */
