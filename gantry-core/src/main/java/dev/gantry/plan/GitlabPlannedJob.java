@@ -5,6 +5,7 @@ import dev.gantry.model.AllowFailure;
 import dev.gantry.model.Job;
 import dev.gantry.model.When;
 import dev.gantry.schedule.GitlabGate;
+import dev.gantry.schedule.SchedulingJob;
 import java.util.List;
 
 /**
@@ -35,6 +36,14 @@ public record GitlabPlannedJob(PlannedJob planned, When when, AllowFailure allow
 
     public Job job() {
         return planned.job();
+    }
+
+    /**
+     * What the scheduler needs to know of this job. GitLab has no fail-fast and no per-job parallel
+     * limit: the jobs of a matrix run and fail independently.
+     */
+    public SchedulingJob scheduling() {
+        return new SchedulingJob(planned.key(), planned.job().id(), planned.needs(), 0, false, planned.startIn());
     }
 
     /** What the gate needs to know of this job; {@code played} when the user asked to run it although manual. */

@@ -143,6 +143,7 @@ class GitlabPlannerTest {
         assertThat(jobs.get("deploy: [gcp, x]").variables().value("STACK")).isEqualTo("x");
         assertThat(jobs.get("one").planned().needs()).containsExactly("deploy: [gcp, x]");
         assertThat(jobs.get("all").planned().needs()).containsExactly("deploy: [aws, x]", "deploy: [gcp, x]");
+        assertThat(jobs.get("deploy: [aws, x]").scheduling().failFast()).as("GitLab has no fail-fast").isFalse();
     }
 
     @Test
@@ -263,7 +264,7 @@ class GitlabPlannerTest {
         GitlabPlannedJob j = created("later: {script: [x], when: delayed, start_in: 2 minutes}").jobs().get(0);
         assertThat(j.when()).isEqualTo(When.DELAYED);
         assertThat(j.planned().startIn()).isEqualTo(Duration.ofMinutes(2));
-        assertThat(j.planned().scheduling().startIn()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(j.scheduling().startIn()).isEqualTo(Duration.ofMinutes(2));
     }
 
     @Test

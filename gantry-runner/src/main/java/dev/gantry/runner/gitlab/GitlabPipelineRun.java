@@ -69,7 +69,7 @@ public final class GitlabPipelineRun {
         LocalRun local = new LocalRun(new Scheduler(new GitlabGate(rules)), new Launcher(artifacts), Clock.systemUTC(),
                 this::concluded);
         loop = local;
-        Map<String, JobStatus> statuses = local.execute(plan.stream().map(p -> p.planned().scheduling()).toList(),
+        Map<String, JobStatus> statuses = local.execute(plan.stream().map(GitlabPlannedJob::scheduling).toList(),
                 maxParallel);
         List<JobResult> ordered = new ArrayList<>();
         for (Map.Entry<String, JobStatus> e : statuses.entrySet()) {
