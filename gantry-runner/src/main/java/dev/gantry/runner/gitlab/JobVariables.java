@@ -18,7 +18,7 @@ import java.util.Map;
 
 /**
  * The variables one job sees, by "CI/CD variables#CI/CD variable precedence" (docs.gitlab.com), lowest
- * first: predefined, the YAML variables the plan merged (global and workflow, job, matrix, rule),
+ * first: predefined (with CI_ENVIRONMENT_* for a job with an environment), the YAML variables the plan merged (global and workflow, job, matrix, rule),
  * dotenv reports of the jobs whose artifacts it receives, project variables ({@code --secret} and
  * {@code --file-var}), then pipeline variables ({@code --variable}). References are expanded as the
  * runner expands them ("Where variables can be used#GitLab Runner internal variable expansion
@@ -61,7 +61,7 @@ record JobVariables(Map<String, String> values, List<String> problems) {
             fromDotenv = fromDotenv.withRaw(d.getKey(), d.getValue());
         }
         Map<VariableLayer, Variables> layers = new EnumMap<>(VariableLayer.class);
-        layers.put(VariableLayer.PREDEFINED, predefined.forJob());
+        layers.put(VariableLayer.PREDEFINED, predefined.forJob().overriddenBy(environment(job.job().environment())));
         layers.put(VariableLayer.PIPELINE_YAML, job.variables());
         layers.put(VariableLayer.DOTENV, fromDotenv);
         layers.put(VariableLayer.PROJECT, project);
@@ -69,6 +69,26 @@ record JobVariables(Map<String, String> values, List<String> problems) {
         VariableExpander.ResolvedVariables resolved = VariableExpander.resolveAll(VariableScope.merge(layers),
                 ExpansionPlace.RUNNER);
         return new JobVariables(new LinkedHashMap<>(resolved.variables().asMap()), resolved.problems());
+    }
+
+    /**
+     * CI_ENVIRONMENT_NAME, _URL, _ACTION and _TIER of a job with {@code environment:} ("Predefined CI/CD
+     * variables reference"); name and URL may hold variables, so they stay expandable.
+     */
+    private static Variables environment(dev.gantry.model.Environment env) {
+        if (env == null) {
+            return Variables.empty();
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("CI_ENVIRONMENT_NAME", env.name());
+        if (env.url() != null) {
+            values.put("CI_ENVIRONMENT_URL", env.url());
+        }
+        values.put("CI_ENVIRONMENT_ACTION", env.action() == null ? "start" : env.action());
+        if (env.deploymentTier() != null) {
+            values.put("CI_ENVIRONMENT_TIER", env.deploymentTier());
+        }
+        return Variables.of(values);
     }
 
     /** The variables as a set for expanding keywords (cache keys, artifact paths), all already final. */
