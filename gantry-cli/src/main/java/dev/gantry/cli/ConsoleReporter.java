@@ -19,7 +19,8 @@ import java.util.Map;
 /**
  * Live console output: each line prefixed with its job's name (in a colour per job on a
  * terminal), step starts and ends, and at the end a table of jobs with their result and duration,
- * the annotations and the step summaries. Synchronized: jobs report from several threads, and a
+ * the annotations and the step summaries. The GitLab layout ({@code showStage}) adds the stage and
+ * coverage columns and uses GitLab's words for job statuses. Synchronized: jobs report from several threads, and a
  * line is never interleaved with another.
  */
 final class ConsoleReporter implements RunListener {
@@ -78,7 +79,7 @@ final class ConsoleReporter implements RunListener {
 
     @Override
     public synchronized void jobFinished(JobResult job) {
-        String word = word(job.status());
+        String word = word(job.status(), showStage);
         String reason = job.reason() == null ? "" : ": " + job.reason();
         out.println(prefix(job.job()) + paint(colourFor(job.status()), "job " + word) + paint(DIM, reason));
     }
@@ -91,7 +92,7 @@ final class ConsoleReporter implements RunListener {
                 : new String[] {"JOB", "RESULT", "DURATION"});
         for (JobResult j : run.jobs()) {
             String duration = j.duration().isZero() ? "-" : format(j.duration());
-            String result = word(j.status()) + (j.reason() != null && !j.status().succeeded() ? " (" + j.reason() + ")" : "");
+            String result = word(j.status(), showStage) + (j.reason() != null && !j.status().succeeded() ? " (" + j.reason() + ")" : "");
             rows.add(showStage
                     ? new String[] {j.job().stage() == null ? "-" : j.job().stage(), j.job().displayName(), result,
                             duration, j.coverage() == null ? "-" : j.coverage() + "%"}
@@ -137,8 +138,17 @@ final class ConsoleReporter implements RunListener {
         };
     }
 
-    /** GitHub's words for results; GitLab's "allowed to fail" and "manual" where they apply. */
-    static String word(JobStatus s) {
+    /** GitHub's words for results, or GitLab's job statuses (passed, failed, allowed to fail, canceled, ...). */
+    static String word(JobStatus s, boolean gitlab) {
+        if (gitlab) {
+            return switch (s) {
+                case SUCCESS -> "passed";
+                case FAILURE -> "failed";
+                case CANCELLED -> "canceled";
+                case ALLOWED_FAILURE -> "allowed to fail";
+                default -> s.name().toLowerCase(Locale.ROOT);
+            };
+        }
         return switch (s) {
             case ALLOWED_FAILURE -> "allowed to fail";
             default -> s.name().toLowerCase(Locale.ROOT);

@@ -26,13 +26,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * One {@code gantry run} of one GitHub workflow: builds the event and its payload from the local
@@ -105,38 +101,14 @@ final class GithubInvocation {
                     new ActionServices() { }, DockerContainerRuntime::fromSystemEnvironment);
             RunListener console = new ConsoleReporter(System.out, System.console() != null, false);
             GithubWorkflowRun execution = new GithubWorkflowRun(run, console);
-            RunResult result = runWithInterrupt(execution, plan);
+            RunResult result = RunSupport.cancellable(execution::cancel,
+                    () -> execution.execute(plan, settings.maxParallel()));
             if (settings.json() != null) {
                 JsonResultWriter.write(result, settings.json());
             }
             return result.succeeded() ? 0 : 1;
         } finally {
-            deleteTree(runDir);
-        }
-    }
-
-    /** Runs, cancelling cleanly on Ctrl-C: running steps are stopped, {@code always()} steps still run. */
-    private RunResult runWithInterrupt(GithubWorkflowRun execution, List<PlannedJob> plan)
-            throws IOException, InterruptedException {
-        CountDownLatch done = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            execution.cancel();
-            try {
-                done.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "gantry-cancel");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            return execution.execute(plan, settings.maxParallel());
-        } finally {
-            done.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // The JVM is already shutting down because of Ctrl-C; the hook is waiting for us.
-            }
+            RunSupport.deleteTree(runDir);
         }
     }
 
@@ -185,19 +157,5 @@ final class GithubInvocation {
                     matrix});
         }
         Table.print(rows, System.out);
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    // Best effort: a step may have left read-only files; the OS temp cleaner takes the rest.
-                }
-            });
-        } catch (IOException e) {
-            // Same: the run is over, a leftover temp folder must not fail it.
-        }
     }
 }

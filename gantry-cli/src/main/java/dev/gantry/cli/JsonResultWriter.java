@@ -19,7 +19,7 @@ import java.util.Map;
  * milliseconds):
  * <pre>
  * {"file": "...", "success": true, "durationMs": 1234,
- *  "jobs": [{"key", "name", "stage", "status", "reason", "durationMs", "coverage", "outputs": {},
+ *  "jobs": [{"key", "name", "stage", "status", "reason", "durationMs", "coverage", "outputs": {}, "summary",
  *            "steps": [{"index", "id", "name", "outcome", "conclusion", "exitCode", "durationMs", "outputs": {}}]}],
  *  "annotations": [{"level", "message", "title", "file", "line", "column"}]}
  * </pre>
@@ -31,6 +31,11 @@ final class JsonResultWriter {
     }
 
     static void write(RunResult run, Path file) throws IOException {
+        write(run, file, false);
+    }
+
+    /** With {@code gitlab}, job statuses use GitLab's words (passed, failed, allowed to fail, ...). */
+    static void write(RunResult run, Path file, boolean gitlab) throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("file", run.file());
         root.put("success", run.succeeded());
@@ -41,11 +46,12 @@ final class JsonResultWriter {
             m.put("key", j.job().key());
             m.put("name", j.job().displayName());
             m.put("stage", j.job().stage());
-            m.put("status", ConsoleReporter.word(j.status()));
+            m.put("status", ConsoleReporter.word(j.status(), gitlab));
             m.put("reason", j.reason());
             m.put("durationMs", j.duration().toMillis());
             m.put("coverage", j.coverage());
             m.put("outputs", j.outputs());
+            m.put("summary", j.summary());
             List<Object> steps = new ArrayList<>();
             for (StepResult s : j.steps()) {
                 Map<String, Object> sm = new LinkedHashMap<>();

@@ -80,6 +80,17 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Show ::debug:: lines.")
     boolean verbose;
 
+    @Option(names = "--manual", paramLabel = "JOB", description = "GitLab: also run this manual job (repeatable).")
+    List<String> manual = new ArrayList<>();
+
+    @Option(names = "--executor", paramLabel = "shell|docker",
+            description = "GitLab: how jobs execute (default: shell, and docker for jobs with an image).")
+    String executor;
+
+    @Option(names = "--file-var", paramLabel = "NAME=VALUE",
+            description = "GitLab: a file-type variable; the job sees the path of a file holding VALUE (repeatable).")
+    List<String> fileVariables = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         CommandLine cli = spec.commandLine();
@@ -130,12 +141,9 @@ final class RunCommand implements Callable<Integer> {
         }
         int status = 0;
         for (LoadResult r : loaded) {
-            if (r.pipeline().format() == Format.GITLAB) {
-                System.err.println("gantry run: " + r.file() + ": running GitLab pipelines arrives with the GitLab"
-                        + " engine; `gantry lint` and `gantry list` work for it today");
-                return 2;
-            }
-            status = Math.max(status, new GithubInvocation(settings, repository, r).run());
+            status = Math.max(status, r.pipeline().format() == Format.GITLAB
+                    ? new GitlabInvocation(settings, repository, r).run()
+                    : new GithubInvocation(settings, repository, r).run());
         }
         return status;
     }
@@ -150,8 +158,12 @@ final class RunCommand implements Callable<Integer> {
         if (parallel < 1) {
             throw new CommandLine.ParameterException(cli, "--max-parallel must be at least 1");
         }
+        if (executor != null && !executor.equals("shell") && !executor.equals("docker")) {
+            throw new CommandLine.ParameterException(cli, "--executor takes shell or docker, not '" + executor + "'");
+        }
         return new RunSettings(event, eventFile, new LinkedHashSet<>(jobs), needs, secretValues,
                 KeyValues.parse(variables, "--var", cli), KeyValues.parse(inputs, "--input", cli),
-                KeyValues.parse(env, "--env", cli), ref, parallel, dryRun, json, verbose);
+                KeyValues.parse(env, "--env", cli), ref, parallel, dryRun, json, verbose, new LinkedHashSet<>(manual),
+                GitlabInvocation.executor(executor), KeyValues.parse(fileVariables, "--file-var", cli));
     }
 }

@@ -20,8 +20,12 @@ import java.util.Set;
  * @param dryRun      print the plan only
  * @param json        {@code --json} file, or null
  * @param verbose     show debug lines
+ * @param manual      GitLab {@code --manual} jobs to run although manual
+ * @param executor    GitLab {@code --executor}
+ * @param fileVariables GitLab {@code --file-var} file-type variables
  */
 record RunSettings(String event, Path eventFile, Set<String> jobs, boolean withNeeds, Map<String, String> secrets,
                    Map<String, String> variables, Map<String, String> inputs, Map<String, String> env, String ref,
-                   int maxParallel, boolean dryRun, Path json, boolean verbose) {
+                   int maxParallel, boolean dryRun, Path json, boolean verbose, Set<String> manual,
+                   dev.gantry.runner.gitlab.Executor executor, Map<String, String> fileVariables) {
 }

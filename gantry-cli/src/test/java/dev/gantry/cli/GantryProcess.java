@@ -60,6 +60,11 @@ final class GantryProcess {
         return file(".github/workflows/ci.yml", yaml);
     }
 
+    /** Writes {@code .gitlab-ci.yml}. */
+    GantryProcess gitlab(String yaml) throws IOException {
+        return file(".gitlab-ci.yml", yaml);
+    }
+
     /** Makes the folder a git repository with everything committed. */
     GantryProcess commit() throws Exception {
         try (Git git = Files.isDirectory(dir.resolve(".git")) ? Git.open(dir.toFile())

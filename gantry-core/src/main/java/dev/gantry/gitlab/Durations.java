@@ -11,9 +11,10 @@ import java.util.regex.Pattern;
  * {@code environment:auto_stop_in} take them ("CI/CD YAML syntax reference#timeout", "#artifacts:expire_in"):
  * {@code 3 hours 30 minutes}, {@code 3h 30m}, {@code 2h20min}, {@code one hour}, {@code 47 yrs 6 mos and 4d},
  * or a bare number of seconds ({@code '42'}). A month counts 30 days and a year 365, like the
- * parser GitLab uses. The word {@code never} is the callers' business.
+ * parser GitLab uses. The word {@code never} is the callers' business. Public for the planner, which
+ * turns {@code start_in} into a delay.
  */
-final class Durations {
+public final class Durations {
 
     private static final Pattern TOKEN = Pattern.compile("\\d+(?:\\.\\d+)?|[a-z]+");
     private static final Pattern ALLOWED = Pattern.compile("[a-z0-9.,\\s]*");
@@ -43,7 +44,7 @@ final class Durations {
     }
 
     /** The duration, or null when the text is not one. */
-    static Duration parse(String text) {
+    public static Duration parse(String text) {
         String t = text.toLowerCase(Locale.ROOT).strip();
         if (t.isEmpty() || !ALLOWED.matcher(t).matches()) {
             return null;

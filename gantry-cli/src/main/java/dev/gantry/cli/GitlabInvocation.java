@@ -1,0 +1,142 @@
+package dev.gantry.cli;
+
+import dev.gantry.event.RepositoryFacts;
+import dev.gantry.expr.gitlab.Variables;
+import dev.gantry.load.LoadResult;
+import dev.gantry.model.Pipeline;
+import dev.gantry.plan.GitlabPipelineFacts;
+import dev.gantry.plan.GitlabPlan;
+import dev.gantry.plan.GitlabPlannedJob;
+import dev.gantry.plan.GitlabPlanner;
+import dev.gantry.runner.git.GitFacts;
+import dev.gantry.runner.gitlab.Executor;
+import dev.gantry.runner.gitlab.GitlabPipelineRun;
+import dev.gantry.runner.gitlab.GitlabPredefined;
+import dev.gantry.runner.gitlab.GitlabRun;
+import dev.gantry.runner.report.RunListener;
+import dev.gantry.runner.report.RunResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * One {@code gantry run} of a {@code .gitlab-ci.yml}: reads the repository's facts, creates the
+ * pipeline for the event ({@code --event} as CI_PIPELINE_SOURCE), runs it, reports. No pipeline (no
+ * {@code workflow:rules} entry matched) is exit status 0 with the rules that were tried.
+ */
+final class GitlabInvocation {
+
+    private final RunSettings settings;
+    private final Path repository;
+    private final LoadResult loaded;
+
+    GitlabInvocation(RunSettings settings, Path repository, LoadResult loaded) {
+        this.settings = settings;
+        this.repository = repository;
+        this.loaded = loaded;
+    }
+
+    /** @return the exit status: 0, 1 or 2 */
+    int run() throws IOException, InterruptedException {
+        if (!settings.inputs().isEmpty()) {
+            System.err.println("gantry run: --input is for GitHub workflows; GitLab takes --variable NAME=VALUE");
+            return 2;
+        }
+        Pipeline pipeline = loaded.pipeline();
+        RepositoryFacts facts = GitFacts.read(repository, System.getenv());
+        String file = repository.relativize(repository.resolve(loaded.file()).toAbsolutePath().normalize()).toString();
+        String source = GitlabPredefined.source(settings.event());
+        long pipelineId = System.currentTimeMillis() / 1000;
+        Instant createdAt = Instant.now();
+        List<String> changed = source.equals("push") || source.equals("merge_request_event")
+                ? GitFacts.changedFiles(repository, null, facts.sha()) : null;
+        GitlabPipelineFacts pipelineFacts = new GitlabPipelineFacts(
+                GitlabPredefined.onlyExceptContext(facts, source, changed),
+                GitlabPredefined.forRules(facts, source, pipelineId, createdAt, file, pipeline.name()),
+                Variables.of(settings.variables()), () -> repositoryFiles(repository));
+        GitlabPlan plan = GitlabPlanner.plan(pipeline, pipelineFacts, settings.jobs(), settings.withNeeds());
+        switch (plan) {
+            case GitlabPlan.NoPipeline none -> {
+                System.out.println(loaded.file() + ": no pipeline for " + source + " on '" + facts.refName()
+                        + "': no workflow:rules entry matched. Tried:");
+                none.tried().forEach(t -> System.out.println("  " + t));
+                return 0;
+            }
+            case GitlabPlan.Refused refused -> {
+                System.err.println("gantry run: " + loaded.file() + ": " + refused.message());
+                return 2;
+            }
+            case GitlabPlan.Created created -> {
+                return run(created, pipeline, file, facts, source, pipelineId, createdAt);
+            }
+        }
+    }
+
+    private int run(GitlabPlan.Created created, Pipeline pipeline, String file, RepositoryFacts facts, String source,
+                    long pipelineId, Instant createdAt) throws IOException, InterruptedException {
+        for (String manual : settings.manual()) {
+            if (created.jobs().stream().noneMatch(j -> j.key().equals(manual) || j.job().id().equals(manual))) {
+                System.err.println("gantry run: --manual " + manual + ": no such job in this pipeline");
+                return 2;
+            }
+        }
+        if (settings.dryRun()) {
+            printPlan(created.jobs());
+            return 0;
+        }
+        Path runDir = Files.createTempDirectory("gantry-run-");
+        try {
+            GitlabRun run = GitlabRun.of(pipeline, file, facts, source, pipelineId, createdAt, settings.secrets(),
+                    settings.fileVariables(), settings.variables(), System.getenv(), settings.env(), repository,
+                    settings.ref(), runDir, settings.manual(), settings.executor(), System.console() != null);
+            RunListener console = new ConsoleReporter(System.out, System.console() != null, true);
+            GitlabPipelineRun execution = new GitlabPipelineRun(run, console);
+            RunResult result = RunSupport.cancellable(execution::cancel,
+                    () -> execution.execute(created.jobs(), settings.maxParallel()));
+            if (settings.json() != null) {
+                JsonResultWriter.write(result, settings.json(), true);
+            }
+            return result.succeeded() ? 0 : 1;
+        } finally {
+            RunSupport.deleteTree(runDir);
+        }
+    }
+
+    private void printPlan(List<GitlabPlannedJob> jobs) {
+        System.out.println(loaded.file() + (loaded.pipeline().name() != null ? "  (" + loaded.pipeline().name() + ")" : "")
+                + "  source: " + GitlabPredefined.source(settings.event()));
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"STAGE", "JOB", "WHEN", "NEEDS"});
+        for (GitlabPlannedJob j : jobs) {
+            String needs = !j.dag() ? "(earlier stages)" : j.planned().needs().isEmpty() ? "-"
+                    : String.join(", ", j.planned().needs());
+            String when = j.when().keyword() + (j.planned().startIn() == null ? ""
+                    : " " + j.planned().startIn().toString().substring(2).toLowerCase(Locale.ROOT));
+            rows.add(new String[] {j.job().stage(), j.key(), when, needs});
+        }
+        Table.print(rows, System.out);
+    }
+
+    /** The repository's files for {@code rules:exists}: what the working tree holds, without {@code .git}. */
+    private static List<String> repositoryFiles(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            return paths.filter(Files::isRegularFile)
+                    .map(p -> root.relativize(p).toString().replace('\\', '/'))
+                    .filter(p -> !p.startsWith(".git/"))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** For {@code --executor}: picocli converts the option's text with this. */
+    static Executor executor(String text) {
+        return text == null ? Executor.AUTO : Executor.valueOf(text.toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,64 @@
+package dev.gantry.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** What every {@code gantry run} invocation does around the engine, whatever the format. */
+final class RunSupport {
+
+    private RunSupport() {
+    }
+
+    /** A run's body; throws what running throws. */
+    @FunctionalInterface
+    interface Body<T> {
+        T call() throws IOException, InterruptedException;
+    }
+
+    /**
+     * Runs {@code body}, calling {@code cancel} on Ctrl-C and keeping the JVM alive (up to a minute)
+     * until the body has returned, so that running jobs stop cleanly and their cleanup still runs.
+     */
+    static <T> T cancellable(Runnable cancel, Body<T> body) throws IOException, InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            cancel.run();
+            try {
+                done.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "gantry-cancel");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return body.call();
+        } finally {
+            done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // The JVM is already shutting down because of Ctrl-C; the hook is waiting for us.
+            }
+        }
+    }
+
+    /** Deletes a run's temporary folder, best effort. */
+    static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    // Best effort: a step may have left read-only files; the OS temp cleaner takes the rest.
+                }
+            });
+        } catch (IOException e) {
+            // Same: the run is over, a leftover temp folder must not fail it.
+        }
+    }
+}

@@ -1,0 +1,236 @@
+package dev.gantry.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code gantry run .gitlab-ci.yml} with real bash processes, through the CLI entry point. Each case
+ * is a place where local runners were reported to diverge from GitLab (issue 5).
+ */
+class GitlabRunIT {
+
+    @TempDir
+    Path dir;
+
+    private GantryProcess repo() {
+        return new GantryProcess(dir.resolve("repo"));
+    }
+
+    private static String status(GantryProcess.Outcome o, String job) {
+        return o.job(job).get("status").asText();
+    }
+
+    @Test
+    void aMatrixMakesJobsNamedAsGitlabDoesAndOneOfThemCanBeNeededAlone() throws Exception {
+        GantryProcess.Outcome o = repo().gitlab("""
+                stages: [deploy, verify]
+                deploy:
+                  stage: deploy
+                  parallel:
+                    matrix:
+                      - PROVIDER: [aws, gcp]
+                        STACK: [x]
+                  script:
+                    - echo "name=$CI_JOB_NAME provider=$PROVIDER stack=$STACK index=$CI_NODE_INDEX/$CI_NODE_TOTAL"
+                    - test "$PROVIDER" != aws
+                check:
+                  stage: verify
+                  needs: ['deploy: [gcp, x]']
+                  script:
+                    - echo "check ran"
+                """).commit().run();
+        assertThat(o.jobKeys()).containsExactly("deploy: [aws, x]", "deploy: [gcp, x]", "check");
+        assertThat(o.out()).contains("name=deploy: [aws, x] provider=aws stack=x index=1/2",
+                "name=deploy: [gcp, x] provider=gcp stack=x index=2/2", "check ran");
+        assertThat(status(o, "deploy: [aws, x]")).isEqualTo("failed");
+        assertThat(status(o, "check")).as("it needs only the gcp job, which passed").isEqualTo("passed");
+        assertThat(o.exit()).isEqualTo(1);
+    }
+
+    @Test
+    void variablesExpandNestedReferencesEscapedDollarsAndRawValuesAsGitlabDoes() throws Exception {
+        GantryProcess.Outcome o = repo().gitlab("""
+                variables:
+                  A: $B-suffix
+                  B: $CI_COMMIT_REF_NAME
+                  C: $$HOME
+                  D:
+                    value: "$X"
+                    expand: false
+                  X: expanded
+                job:
+                  script:
+                    - echo "A=$A"
+                    - echo "C=$C"
+                    - echo "D=$D"
+                    - echo "token=$TOKEN"
+                    - echo "config file holds $(cat "$CONFIG")"
+                """).commit().run("--secret", "TOKEN=s3cr3t-value", "--file-var", "CONFIG=from-a-file");
+        assertThat(o.exit()).as(o.out() + o.err()).isZero();
+        assertThat(o.out()).contains("A=main-suffix", "C=$HOME", "D=$X", "token=***",
+                "config file holds from-a-file").doesNotContain("s3cr3t-value");
+        assertThat(o.json().toString()).doesNotContain("s3cr3t-value");
+    }
+
+    private static final String EXIT_CODES = """
+            stages: [test, deploy]
+            flaky:
+              stage: test
+              script:
+                - exit $CODE
+              allow_failure:
+                exit_codes: [3]
+            publish:
+              stage: deploy
+              script:
+                - echo "publish ran"
+            """;
+
+    @Test
+    void anAllowedExitCodeLetsLaterStagesRunAndThePipelinePass() throws Exception {
+        GantryProcess.Outcome o = repo().gitlab(EXIT_CODES).commit().run("--variable", "CODE=3");
+        assertThat(o.exit()).as(o.out() + o.err()).isZero();
+        assertThat(status(o, "flaky")).isEqualTo("allowed to fail");
+        assertThat(status(o, "publish")).isEqualTo("passed");
+        assertThat(o.out()).contains("publish ran", "allowed to fail");
+    }
+
+    @Test
+    void anotherExitCodeFailsTheJobAndThePipeline() throws Exception {
+        GantryProcess.Outcome o = repo().gitlab(EXIT_CODES).commit().run("--variable", "CODE=4");
+        assertThat(o.exit()).isEqualTo(1);
+        assertThat(status(o, "flaky")).isEqualTo("failed");
+        assertThat(status(o, "publish")).isEqualTo("skipped");
+        assertThat(o.out()).contains("ERROR: Job failed: exit code 4").doesNotContain("publish ran");
+    }
+
+    @Test
+    void aFailingCommandStopsTheScriptAndAfterScriptRunsInAFreshShellWithTheStatus() throws Exception {
+        GantryProcess.Outcome o = repo().gitlab("""
+                job:
+                  before_script:
+                    - export STATE=set-in-script
+                  script:
+                    - echo "before the failure, state=$STATE"
+                    - cat missing-file.txt
+                    - echo "line after the failure"
+                  after_script:
+                    - echo "status=$CI_JOB_STATUS state=[${STATE:-}]"
+                """).commit().run();
+        assertThat(o.exit()).as(o.out() + o.err()).isEqualTo(1);
+        assertThat(status(o, "job")).isEqualTo("failed");
+        assertThat(o.out()).contains("$ export STATE=set-in-script", "$ cat missing-file.txt", "before the failure, state=set-in-script",
+                "status=failed state=[]").doesNotContain("line after the failure");
+    }
+
+    @Test
+    void afterAFailedStageOnFailureAndAlwaysJobsRunAndOnSuccessJobsAreSkipped() throws Exception {
+        GantryProcess.Outcome o = repo().gitlab("""
+                stages: [build, test, cleanup]
+                build:
+                  stage: build
+                  script: [exit 1]
+                test:
+                  stage: test
+                  script: [echo "test ran"]
+                notify:
+                  stage: test
+                  when: on_failure
+                  script: [echo "notify ran"]
+                tidy:
+                  stage: cleanup
+                  when: always
+                  script: [echo "tidy ran"]
+                """).commit().run();
+        assertThat(o.exit()).isEqualTo(1);
+        assertThat(status(o, "build")).isEqualTo("failed");
+        assertThat(status(o, "test")).isEqualTo("skipped");
+        assertThat(status(o, "notify")).isEqualTo("passed");
+        assertThat(status(o, "tidy")).isEqualTo("passed");
+        assertThat(o.out()).contains("notify ran", "tidy ran").doesNotContain("test ran");
+    }
+
+    @Test
+    void aJobWithEmptyDependenciesSeesNoArtifactsAndNoOtherJobsFiles() throws Exception {
+        GantryProcess.Outcome o = repo().gitlab("""
+                stages: [build, test]
+                build:
+                  stage: build
+                  script:
+                    - echo data > built.txt
+                    - echo scratch > scratch.txt
+                  artifacts:
+                    paths: [built.txt]
+                receiver:
+                  stage: test
+                  script:
+                    - echo "receiver reads $(cat built.txt)"
+                    - test -e scratch.txt && echo "receiver sees scratch.txt" || echo "receiver has no scratch.txt"
+                isolated:
+                  stage: test
+                  dependencies: []
+                  script:
+                    - test -e built.txt && echo "isolated sees built.txt" || echo "isolated has no built.txt"
+                    - test -e scratch.txt && echo "isolated sees scratch.txt" || echo "isolated has no scratch.txt"
+                """).commit().run();
+        assertThat(o.exit()).as(o.out() + o.err()).isZero();
+        assertThat(o.out()).contains("receiver reads data", "receiver has no scratch.txt", "isolated has no built.txt",
+                "isolated has no scratch.txt");
+    }
+
+    @Test
+    void workflowRuleVariablesReachEveryJobAndJobRuleVariablesOverrideTheJobsOwn() throws Exception {
+        GantryProcess.Outcome o = repo().gitlab("""
+                variables:
+                  LEVEL: global
+                workflow:
+                  rules:
+                    - if: $CI_COMMIT_BRANCH == "main"
+                      variables:
+                        LEVEL: workflow
+                        TARGET: production
+                one:
+                  script: ['echo "one: $LEVEL $TARGET"']
+                two:
+                  variables:
+                    TARGET: job
+                  rules:
+                    - if: $CI_COMMIT_BRANCH == "main"
+                      variables:
+                        TARGET: rule
+                  script: ['echo "two: $LEVEL $TARGET"']
+                """).commit().run();
+        assertThat(o.exit()).as(o.out() + o.err()).isZero();
+        assertThat(o.out()).contains("one: workflow production", "two: workflow rule");
+    }
+
+    @Test
+    void aJunitReportIsSummedUpWithItsFailingTestAndCoverageIsTheLastMatch() throws Exception {
+        GantryProcess.Outcome o = repo().gitlab("""
+                test:
+                  script:
+                    - 'echo "Total: 12.5%"'
+                    - 'echo "Total: 84.20%"'
+                    - |
+                      cat > report.xml <<'XML'
+                      <testsuite name="calc" tests="3">
+                        <testcase classname="CalcTest" name="adds" time="0.1"/>
+                        <testcase classname="CalcTest" name="divides" time="0.2"><failure message="boom">2</failure></testcase>
+                        <testcase classname="CalcTest" name="subtracts" time="0.1"/>
+                      </testsuite>
+                      XML
+                  coverage: '/Total: (\\d+\\.\\d+)%/'
+                  artifacts:
+                    reports:
+                      junit: report.xml
+                """).commit().run();
+        assertThat(o.exit()).as(o.out() + o.err()).isZero();
+        assertThat(o.job("test").get("coverage").asText()).isEqualTo("84.20");
+        String summary = o.out().substring(o.out().indexOf("Summary of test"));
+        assertThat(summary).contains("3 tests, 1 failed", "CalcTest.divides");
+        assertThat(o.out()).contains("84.20%");
+    }
+}

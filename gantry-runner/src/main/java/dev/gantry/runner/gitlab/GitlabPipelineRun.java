@@ -1,0 +1,124 @@
+package dev.gantry.runner.gitlab;
+
+import dev.gantry.plan.GitlabPlannedJob;
+import dev.gantry.runner.engine.JobLauncher;
+import dev.gantry.runner.engine.LocalRun;
+import dev.gantry.runner.report.JobRef;
+import dev.gantry.runner.report.JobResult;
+import dev.gantry.runner.report.RunListener;
+import dev.gantry.runner.report.RunResult;
+import dev.gantry.schedule.GitlabGate;
+import dev.gantry.schedule.JobStatus;
+import dev.gantry.schedule.Scheduler;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Runs one created GitLab pipeline on this machine: the core {@link Scheduler} with a
+ * {@link GitlabGate} decides, a {@link LocalRun} applies the decisions, and each job runs with a
+ * {@link GitlabJobRunner} on a virtual thread of its own. Artifacts pass between jobs through a
+ * {@link PipelineArtifacts} store in the run's folder. {@link #cancel()} (for Ctrl-C) may be called
+ * from any thread.
+ */
+public final class GitlabPipelineRun {
+
+    private final GitlabRun run;
+    private final RunListener listener;
+    private final Map<String, GitlabPlannedJob> planned = new LinkedHashMap<>();
+    private final Map<String, JobResult> results = new ConcurrentHashMap<>();
+    private volatile LocalRun loop;
+
+    public GitlabPipelineRun(GitlabRun run, RunListener listener) {
+        this.run = run;
+        this.listener = listener;
+    }
+
+    /** Asks the run to stop; safe from any thread. */
+    public void cancel() {
+        LocalRun l = loop;
+        if (l != null) {
+            l.cancel();
+        }
+    }
+
+    /**
+     * Runs the jobs and returns the pipeline's result.
+     *
+     * @param plan        the created jobs ({@code GitlabPlan.Created#jobs()})
+     * @param maxParallel jobs at once
+     * @throws IOException when the run's folder cannot be written
+     */
+    public RunResult execute(List<GitlabPlannedJob> plan, int maxParallel) throws IOException, InterruptedException {
+        Instant started = Instant.now();
+        Files.createDirectories(run.runDir());
+        Map<String, GitlabGate.JobRule> rules = new LinkedHashMap<>();
+        for (GitlabPlannedJob p : plan) {
+            planned.put(p.key(), p);
+            rules.put(p.key(), p.gateRule(run.manual().contains(p.key()) || run.manual().contains(p.job().id())));
+        }
+        PipelineArtifacts artifacts = new PipelineArtifacts(run.runDir().resolve("artifacts"));
+        LocalRun local = new LocalRun(new Scheduler(new GitlabGate(rules)), new Launcher(artifacts), Clock.systemUTC(),
+                this::concluded);
+        loop = local;
+        Map<String, JobStatus> statuses = local.execute(plan.stream().map(GitlabPlannedJob::scheduling).toList(),
+                maxParallel);
+        List<JobResult> ordered = new ArrayList<>();
+        for (Map.Entry<String, JobStatus> e : statuses.entrySet()) {
+            JobResult r = results.get(e.getKey());
+            ordered.add(r != null ? r : JobResult.notRun(ref(e.getKey()), e.getValue(), null));
+        }
+        RunResult result = new RunResult(run.file(), ordered, List.of(), Duration.between(started, Instant.now()));
+        listener.runFinished(result);
+        return result;
+    }
+
+    private void concluded(String key, JobStatus status, String reason) {
+        JobResult result = JobResult.notRun(ref(key), status, reason);
+        results.put(key, result);
+        listener.jobFinished(result);
+    }
+
+    private JobRef ref(String key) {
+        GitlabPlannedJob job = planned.get(key);
+        return new JobRef(key, key, job == null ? null : job.job().stage());
+    }
+
+    /** Starts each job on a virtual thread; job ids count up from the pipeline id in plan order. */
+    private final class Launcher implements JobLauncher {
+
+        private final PipelineArtifacts artifacts;
+
+        Launcher(PipelineArtifacts artifacts) {
+            this.artifacts = artifacts;
+        }
+
+        @Override
+        public Running start(String key, Consumer<JobStatus> onFinish) {
+            GitlabPlannedJob job = planned.get(key);
+            long jobId = run.pipelineId() + 1 + new ArrayList<>(planned.keySet()).indexOf(key);
+            GitlabJobRunner runner = new GitlabJobRunner(run, job, artifacts, jobId, listener);
+            Thread.ofVirtual().name("job " + key).start(() -> {
+                JobStatus status = JobStatus.FAILURE;
+                try {
+                    JobResult result = runner.run();
+                    results.put(key, result);
+                    status = result.status();
+                } catch (RuntimeException | Error e) {
+                    listener.line(ref(key), "ERROR: gantry failed while running this job: " + e);
+                } finally {
+                    onFinish.accept(status);
+                }
+            });
+            return runner::cancel;
+        }
+    }
+}
