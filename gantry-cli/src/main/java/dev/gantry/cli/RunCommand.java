@@ -135,10 +135,7 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("gantry run: fix the errors above first (gantry lint shows warnings too)");
             return 2;
         }
-        Path repository = Workspace.repositoryRoot(files.get(0).toAbsolutePath().normalize());
-        if (Files.isDirectory(chosen) && target == null) {
-            repository = base.toAbsolutePath().normalize();
-        }
+        Path repository = Workspace.projectRoot(files.get(0).toAbsolutePath().normalize());
         int status = 0;
         for (LoadResult r : loaded) {
             status = Math.max(status, r.pipeline().format() == Format.GITLAB

@@ -48,7 +48,7 @@ final class Workspace {
     /** Loads a file; diagnostics name files relative to the current directory. */
     LoadResult load(Path file) {
         Path abs = cwd.resolve(file).normalize();
-        Path root = repositoryRoot(abs);
+        Path root = projectRoot(abs);
         String rel = root.relativize(abs).toString().replace('\\', '/');
         LoadResult r = PipelineLoader.load(rel, new DirectorySourceFiles(root));
         return new LoadResult(display(root, r.file()), r.pipeline(),
@@ -65,20 +65,27 @@ final class Workspace {
     }
 
     /**
-     * The nearest folder at or above the file that holds {@code .git}; without one, the folder
-     * that holds {@code .github} for a workflow, else the file's own folder.
+     * The project a pipeline file belongs to, as GitHub and GitLab see it: the folder that holds
+     * {@code .github/} for a workflow, the folder of a {@code .gitlab-ci.yml}; for any other file the
+     * nearest folder above it that holds {@code .git}, else its own folder. A project may be a
+     * subfolder of a git repository (a monorepo, or the examples of this one): includes resolve
+     * from it and its workspace is a copy of it.
      */
-    static Path repositoryRoot(Path file) {
-        for (Path d = file.getParent(); d != null; d = d.getParent()) {
-            if (Files.exists(d.resolve(".git"))) {
-                return d;
-            }
-        }
+    static Path projectRoot(Path file) {
         Path parent = file.getParent();
         if (parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("workflows")
                 && parent.getParent() != null && parent.getParent().getFileName() != null
                 && parent.getParent().getFileName().toString().equals(".github")) {
             return parent.getParent().getParent();
+        }
+        String name = file.getFileName().toString();
+        if (name.endsWith("gitlab-ci.yml") || name.endsWith("gitlab-ci.yaml")) {
+            return parent;
+        }
+        for (Path d = parent; d != null; d = d.getParent()) {
+            if (Files.exists(d.resolve(".git"))) {
+                return d;
+            }
         }
         return parent;
     }

@@ -51,7 +51,11 @@ public final class WorkspacePreparer {
         this.writer = new ParallelWriter(Math.max(1, threads));
     }
 
-    /** Copies the working tree of the repository at {@code repositoryRoot} to {@code destination}. */
+    /**
+     * Copies the working tree of the project at {@code repositoryRoot} to {@code destination}: the
+     * root of a git working tree, a folder inside one (only that folder is copied, without a
+     * {@code .git}), or a folder in no repository (copied whole).
+     */
     public WorkspaceResult fromWorkingTree(Path repositoryRoot, Path destination) {
         return prepare(repositoryRoot, destination, null);
     }
@@ -61,43 +65,100 @@ public final class WorkspacePreparer {
         return prepare(repositoryRoot, destination, revision);
     }
 
-    private WorkspaceResult prepare(Path repositoryRoot, Path destination, String revision) {
-        Optional<String> problem = checkDestination(repositoryRoot, destination);
+    private WorkspaceResult prepare(Path projectRoot, Path destination, String revision) {
+        Optional<String> problem = checkDestination(projectRoot, destination);
         if (problem.isPresent()) {
             return new WorkspaceResult.Failed(problem.get());
         }
-        try (Repository repository = open(repositoryRoot)) {
+        File gitDir = new FileRepositoryBuilder().findGitDir(projectRoot.toFile()).getGitDir();
+        if (gitDir == null) {
+            return revision == null ? copyPlainFolder(projectRoot, destination)
+                    : new WorkspaceResult.Failed("--ref needs a git repository, and " + projectRoot + " is not in one");
+        }
+        // No readEnvironment(): GIT_DIR and friends of Gantry's caller must not redirect the copy.
+        try (Repository repository = new FileRepositoryBuilder().setGitDir(gitDir).setMustExist(true).build()) {
+            if (repository.isBare()) {
+                return new WorkspaceResult.Failed(projectRoot + " is in a bare repository, which has no working tree");
+            }
             long started = System.nanoTime();
             Path workTree = repository.getWorkTree().toPath();
+            // A project in a subfolder of its repository (a monorepo, or an example inside a project)
+            // gets that subfolder as its workspace, without a .git: the repository's index and refs
+            // describe the whole tree, not the subfolder.
+            String prefix = subfolderPrefix(workTree, projectRoot);
             if (revision == null) {
-                List<WorkspaceEntry> entries = WorkingTreeListing.list(repository);
+                List<WorkspaceEntry> entries = within(WorkingTreeListing.list(repository), prefix);
                 long listed = System.nanoTime();
+                Path source = prefix.isEmpty() ? workTree : workTree.resolve(prefix);
                 // No COPY_ATTRIBUTES: the file is created with the source's mode (executable bits
                 // kept); copying owner, times and extended attributes would double the system
                 // calls per file, and a fresh checkout has fresh times on GitHub too.
-                writer.writeAll(entries, destination, () -> (entry, target) -> Files.copy(workTree.resolve(entry.path()),
+                writer.writeAll(entries, destination, () -> (entry, target) -> Files.copy(source.resolve(entry.path()),
                         target, LinkOption.NOFOLLOW_LINKS));
                 String head = Optional.ofNullable(repository.getFullBranch()).orElse(Constants.R_HEADS + "main");
                 ObjectId commit = repository.resolve(Constants.HEAD);
-                GitDirectory.create(repository, destination, head, repository.getIndexFile(), null);
+                if (prefix.isEmpty()) {
+                    GitDirectory.create(repository, destination, head, repository.getIndexFile(), null);
+                }
                 return prepared(destination, commit, head, entries.size(), started, listed);
             }
             RevCommit commit = resolve(repository, revision);
             if (commit == null) {
                 return new WorkspaceResult.Failed("revision '" + revision + "' is not a commit of " + workTree);
             }
-            List<WorkspaceEntry> entries = RevisionListing.list(repository, commit);
+            List<WorkspaceEntry> entries = within(RevisionListing.list(repository, commit), prefix);
             long listed = System.nanoTime();
             writer.writeAll(entries, destination, () -> new BlobWriter(repository.newObjectReader()));
             Ref branch = revision.startsWith(Constants.R_HEADS) ? repository.exactRef(revision)
                     : repository.exactRef(Constants.R_HEADS + revision);
             String head = branch != null && commit.equals(branch.getObjectId()) ? branch.getName() : commit.name();
-            GitDirectory.create(repository, destination, head, null, commit);
+            if (prefix.isEmpty()) {
+                GitDirectory.create(repository, destination, head, null, commit);
+            }
             return prepared(destination, commit, head, entries.size(), started, listed);
         } catch (RepositoryNotFoundException | IllegalArgumentException e) {
-            return new WorkspaceResult.Failed(repositoryRoot + " is not the root of a git working tree");
+            return new WorkspaceResult.Failed(projectRoot + " is not in a readable git repository");
         } catch (IOException | RuntimeException e) {
             return new WorkspaceResult.Failed("could not prepare the workspace in " + destination + ": " + e.getMessage());
+        }
+    }
+
+    /** {@code sub/dir/} for a project below the work tree's root, "" for the root itself. */
+    private static String subfolderPrefix(Path workTree, Path projectRoot) throws IOException {
+        Path tree = workTree.toRealPath();
+        Path project = projectRoot.toRealPath();
+        return tree.equals(project) ? "" : tree.relativize(project).toString().replace('\\', '/') + "/";
+    }
+
+    /** The entries below {@code prefix}, with paths relative to it; all of them for "". */
+    private static List<WorkspaceEntry> within(List<WorkspaceEntry> entries, String prefix) {
+        if (prefix.isEmpty()) {
+            return entries;
+        }
+        return entries.stream().filter(e -> e.path().startsWith(prefix))
+                .map(e -> new WorkspaceEntry(e.path().substring(prefix.length()), e.kind(), e.blob())).toList();
+    }
+
+    /** A folder that is in no git repository: every file in it, as it is. */
+    private WorkspaceResult copyPlainFolder(Path root, Path destination) {
+        long started = System.nanoTime();
+        List<WorkspaceEntry> entries = new java.util.ArrayList<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                WorkspaceEntry.Kind kind = Files.isSymbolicLink(p) ? WorkspaceEntry.Kind.SYMLINK
+                        : !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) ? null
+                        : Files.isExecutable(p) ? WorkspaceEntry.Kind.EXECUTABLE : WorkspaceEntry.Kind.FILE;
+                if (kind != null) {
+                    entries.add(new WorkspaceEntry(root.relativize(p).toString().replace('\\', '/'), kind, null));
+                }
+            }
+            long listed = System.nanoTime();
+            writer.writeAll(entries, destination, () -> (entry, target) -> Files.copy(root.resolve(entry.path()),
+                    target, LinkOption.NOFOLLOW_LINKS));
+            return new WorkspaceResult.Prepared(destination, Optional.empty(), Optional.empty(), entries.size(),
+                    Duration.ofNanos(listed - started), Duration.ofNanos(System.nanoTime() - listed));
+        } catch (IOException | RuntimeException e) {
+            return new WorkspaceResult.Failed("could not copy " + root + " to " + destination + ": " + e.getMessage());
         }
     }
 
@@ -105,20 +166,6 @@ public final class WorkspacePreparer {
         return new WorkspaceResult.Prepared(root, Optional.ofNullable(commit).map(ObjectId::name),
                 head.startsWith("refs/") ? Optional.of(head) : Optional.empty(), files,
                 Duration.ofNanos(listed - started), Duration.ofNanos(System.nanoTime() - listed));
-    }
-
-    private static Repository open(Path root) throws IOException {
-        File gitDir = new FileRepositoryBuilder().setMustExist(true).findGitDir(root.toFile()).getGitDir();
-        if (gitDir == null) {
-            throw new RepositoryNotFoundException(root.toFile());
-        }
-        // No readEnvironment(): GIT_DIR and friends of Gantry's caller must not redirect the copy.
-        Repository repository = new FileRepositoryBuilder().setGitDir(gitDir).setMustExist(true).build();
-        if (repository.isBare() || !repository.getWorkTree().toPath().toRealPath().equals(root.toRealPath())) {
-            repository.close();
-            throw new RepositoryNotFoundException(root.toFile());
-        }
-        return repository;
     }
 
     private static RevCommit resolve(Repository repository, String revision) throws IOException {

@@ -164,10 +164,33 @@ class WorkspacePreparerIT {
         assertThat(preparer.fromWorkingTree(repo, repo.resolve("ignored/ws")))
                 .isInstanceOfSatisfying(WorkspaceResult.Failed.class, f -> assertThat(f.message()).contains("outside"));
         Path plain = Files.createDirectories(temp.resolve("plain"));
-        assertThat(preparer.fromWorkingTree(plain, temp.resolve("ws2")))
-                .isInstanceOfSatisfying(WorkspaceResult.Failed.class, f -> assertThat(f.message()).contains("not the root"));
-        assertThat(preparer.fromWorkingTree(repo.resolve("dir"), temp.resolve("ws3")))
-                .isInstanceOf(WorkspaceResult.Failed.class);
+        assertThat(preparer.fromRevision(plain, "HEAD", temp.resolve("ws2")))
+                .isInstanceOfSatisfying(WorkspaceResult.Failed.class, f -> assertThat(f.message()).contains("not in one"));
+    }
+
+    @Test
+    void aFolderInNoRepositoryIsCopiedWhole() throws Exception {
+        Path plain = Files.createDirectories(temp.resolve("plain/sub"));
+        Files.writeString(plain.resolve("x.txt"), "x");
+        Path ws = temp.resolve("ws");
+        prepared(preparer.fromWorkingTree(temp.resolve("plain"), ws));
+        assertThat(ws.resolve("sub/x.txt")).hasContent("x");
+        assertThat(ws.resolve(".git")).doesNotExist();
+    }
+
+    @Test
+    void aSubfolderOfARepositoryBecomesTheWholeWorkspaceWithoutGit() throws Exception {
+        write("project/src/app.txt", "app\n");
+        write("project/run.sh", "#!/bin/sh\n");
+        Files.setPosixFilePermissions(repo.resolve("project/run.sh"),
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        write("elsewhere.txt", "not in the project\n");
+        Path ws = temp.resolve("sub-ws");
+        prepared(preparer.fromWorkingTree(repo.resolve("project"), ws));
+        assertThat(ws.resolve("src/app.txt")).hasContent("app");
+        assertThat(Files.isExecutable(ws.resolve("run.sh"))).isTrue();
+        assertThat(ws.resolve("elsewhere.txt")).doesNotExist();
+        assertThat(ws.resolve(".git")).doesNotExist();
     }
 
     @Test
