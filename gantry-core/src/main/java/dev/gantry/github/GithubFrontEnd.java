@@ -20,7 +20,8 @@ import java.util.Map;
  * <p>The work is split by section: {@link TriggerParser} ({@code on}), {@link JobParser} (with
  * {@link StepParser}, {@link StrategyParser}, {@link ContainerParser}), {@link Sections}
  * ({@code permissions}, {@code defaults}, {@code concurrency}); then the checks that need the
- * whole workflow: {@link NeedsCheck}, {@link ReferenceCheck} and {@link UnclosedExpressions}.
+ * whole workflow: {@link NeedsCheck}, {@link ExpressionCheck} (every expression parsed and checked
+ * where it stands) and {@link ReferenceCheck} (the names those expressions read).
  * Every problem is reported and parsing goes on, so one run shows all of them; the model is built
  * from what could be read even when there are errors.
  */
@@ -57,16 +58,7 @@ public final class GithubFrontEnd {
 
         List<Job> jobs = jobs(map, reader);
         NeedsCheck.check(jobs, diagnostics);
-        ReferenceCheck references = new ReferenceCheck(diagnostics);
-        if (map.get("jobs") instanceof YamlMap jobsMap) {
-            for (Job job : jobs) {
-                if (jobsMap.get(job.id()) instanceof YamlMap jobMap) {
-                    references.job(jobMap, job);
-                }
-            }
-        }
-        references.callOutputs(map, jobs);
-        UnclosedExpressions.check(root, diagnostics);
+        new ReferenceCheck(jobs, on.events(), diagnostics).check(ExpressionCheck.check(map, diagnostics));
 
         GithubWorkflow details = new GithubWorkflow(reader.text(map.get("run-name"), NodeReader.keyOf("run-name", where)),
                 sections.permissions(map.get("permissions"), where), sections.defaults(map.get("defaults"), where),

@@ -56,7 +56,7 @@ final class JobParser {
         }
 
         String name = reader.text(map.get("name"), NodeReader.keyOf("name", where));
-        String condition = IfCondition.read(map.get("if"), where, reader);
+        String condition = reader.text(map.get("if"), NodeReader.keyOf("if", where));
         Matrix matrix = map.entry("strategy") == null ? null : strategies.strategy(map.entry("strategy"), where);
         NodeReader.NumberValue timeout = reader.positive(map.get("timeout-minutes"), NodeReader.keyOf("timeout-minutes", where));
         String continueOnError = reader.flag(map.get("continue-on-error"), NodeReader.keyOf("continue-on-error", where));

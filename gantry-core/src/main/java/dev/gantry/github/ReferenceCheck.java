@@ -1,158 +1,146 @@
 package dev.gantry.github;
 
 import dev.gantry.diag.Diagnostics;
+import dev.gantry.expr.github.ContextAvailability;
+import dev.gantry.expr.github.ContextName;
+import dev.gantry.expr.github.ContextReference;
+import dev.gantry.model.EventTrigger;
+import dev.gantry.model.Input;
 import dev.gantry.model.Job;
 import dev.gantry.model.Matrix;
 import dev.gantry.model.Need;
 import dev.gantry.model.Step;
-import dev.gantry.yaml.YamlMap;
-import dev.gantry.yaml.YamlNode;
-import dev.gantry.yaml.YamlScalar;
-import dev.gantry.yaml.YamlSeq;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Deque;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Checks what a job's expressions read from the {@code steps}, {@code needs} and {@code matrix}
- * contexts ("Contexts reference", docs.github.com): {@code steps.<id>} must name a step of the job,
- * {@code needs.<id>} a job in its {@code needs}, and {@code matrix.<key>} a key of its matrix
- * (axes and {@code include} keys; only when the matrix is written out, not an expression). In a
- * reusable workflow, {@code jobs.<id>} in a {@code workflow_call} output must name a job.
+ * Checks the names expressions read from the {@code steps}, {@code needs}, {@code matrix},
+ * {@code jobs} and {@code inputs} contexts ("Contexts reference", docs.github.com), in the dotted
+ * form ({@code steps.build.outputs.x}) and the index form ({@code steps['build']}) alike:
  *
- * <p>Only where the context exists: {@code steps} in the steps, the job's {@code outputs} and
- * {@code environment}; {@code matrix} anywhere but in {@code strategy}. Where a context may be used
- * at all is the expression checker's business. References are found by {@link ContextReferences}.
+ * <ul>
+ *   <li>{@code steps.<id>} must name a step of the job;</li>
+ *   <li>{@code needs.<id>} a job in the job's {@code needs};</li>
+ *   <li>{@code matrix.<key>} a key of the job's matrix (axes and {@code include} keys; only when
+ *       the matrix is written out, not an expression);</li>
+ *   <li>{@code jobs.<id>}, in a {@code workflow_call} output, a job of the workflow;</li>
+ *   <li>{@code inputs.<name>} an input of {@code workflow_dispatch} or {@code workflow_call}, when
+ *       the workflow declares any ("Contexts reference#inputs-context": the context holds the
+ *       inputs of a reusable or manually triggered workflow, and is empty for other events, so
+ *       that without declared inputs every name reads null and is no mistake).</li>
+ * </ul>
+ *
+ * A reference is checked only where its context is available (else {@link ExpressionCheck} has
+ * already reported it). Names compare case-insensitively, as property access does.
  */
 final class ReferenceCheck {
 
     private final Diagnostics diagnostics;
+    private final Map<String, JobFacts> jobs = new HashMap<>();
+    private final Set<String> jobIds = new HashSet<>();
+    private final List<String> jobIdList = new ArrayList<>();
+    /** Declared input names, lower-cased; null when the workflow declares none. */
+    private final Set<String> inputs;
+    private final List<String> inputList = new ArrayList<>();
 
-    ReferenceCheck(Diagnostics diagnostics) {
+    ReferenceCheck(List<Job> jobs, List<EventTrigger> events, Diagnostics diagnostics) {
         this.diagnostics = diagnostics;
-    }
-
-    /** What one job's scalar may read. */
-    private record Scope(boolean steps, boolean matrix) {
-    }
-
-    /** Checks every expression under {@code map}, the YAML of {@code job}. */
-    void job(YamlMap map, Job job) {
-        JobFacts facts = new JobFacts(job);
-        for (YamlMap.Entry e : map.entries()) {
-            Scope scope = switch (e.name()) {
-                case "steps", "outputs", "environment" -> new Scope(true, true);
-                case "strategy" -> new Scope(false, false);
-                default -> new Scope(false, true);
-            };
-            for (YamlScalar scalar : strings(e.value())) {
-                check(scalar, scope, facts);
-            }
-        }
-    }
-
-    /** Checks {@code jobs.<id>} in the values of {@code on.workflow_call.outputs}. */
-    void callOutputs(YamlMap root, List<Job> jobs) {
-        if (!(root.get("on") instanceof YamlMap on) || !(on.get("workflow_call") instanceof YamlMap call)
-                || !(call.get("outputs") instanceof YamlMap outputs)) {
-            return;
-        }
-        Set<String> ids = new HashSet<>();
-        List<String> names = new ArrayList<>();
         for (Job job : jobs) {
-            ids.add(job.id().toLowerCase(Locale.ROOT));
-            names.add(job.id());
+            this.jobs.put(job.id(), new JobFacts(job));
+            jobIds.add(lower(job.id()));
+            jobIdList.add(job.id());
         }
-        for (YamlMap.Entry output : outputs.entries()) {
-            if (!(output.value() instanceof YamlMap map) || !(map.get("value") instanceof YamlScalar value)) {
-                continue;
+        Set<String> declared = new HashSet<>();
+        for (EventTrigger event : events) {
+            for (Input input : event.inputs()) {
+                if (declared.add(lower(input.name()))) {
+                    inputList.add(input.name());
+                }
             }
-            for (String id : distinct(value, "jobs")) {
-                if (!ids.contains(id.toLowerCase(Locale.ROOT))) {
-                    diagnostics.error(value.range(), Rules.UNKNOWN_JOB, "output '" + output.name() + "' of 'workflow_call' reads 'jobs."
-                            + id + "', but there is no job '" + id + "'" + Keywords.hint(id, names));
+        }
+        this.inputs = declared.isEmpty() ? null : declared;
+    }
+
+    /** Checks every reference of every use. */
+    void check(List<ExpressionUse> uses) {
+        for (ExpressionUse use : uses) {
+            for (ContextReference ref : use.expression().contextReferences()) {
+                if (!ref.path().isEmpty() && !ref.path().getFirst().equals("*") && available(use, ref.context())) {
+                    reference(use, ref, ref.path().getFirst());
                 }
             }
         }
     }
 
-    private void check(YamlScalar scalar, Scope scope, JobFacts facts) {
-        String where = "job '" + facts.job.id() + "'";
-        if (scope.steps()) {
-            for (String id : distinct(scalar, "steps")) {
-                if (!facts.stepIds.contains(id.toLowerCase(Locale.ROOT))) {
-                    diagnostics.error(scalar.range(), Rules.UNKNOWN_STEP, where + " has no step with id '" + id + "'"
-                            + Keywords.hint(id, facts.stepIdList));
+    private static boolean available(ExpressionUse use, ContextName context) {
+        return ContextAvailability.forKey(use.keyPath()).map(e -> e.contexts().contains(context)).orElse(true);
+    }
+
+    private void reference(ExpressionUse use, ContextReference ref, String name) {
+        JobFacts job = use.job() == null ? null : jobs.get(use.job());
+        String where = "job '" + use.job() + "'";
+        switch (ref.context()) {
+            case STEPS -> {
+                if (job != null && !job.stepIds.contains(lower(name))) {
+                    diagnostics.error(use.at(ref.start()), Rules.UNKNOWN_STEP, where + " has no step with id '" + name
+                            + "'" + Keywords.hint(name, job.stepIdList));
                 }
             }
-        }
-        for (String id : distinct(scalar, "needs")) {
-            if (!facts.needs.contains(id.toLowerCase(Locale.ROOT))) {
-                diagnostics.error(scalar.range(), Rules.UNDECLARED_NEED, where + " reads 'needs." + id
-                        + "' but does not need '" + id + "'; add it to 'needs'");
+            case NEEDS -> {
+                if (job != null && !job.needs.contains(lower(name))) {
+                    diagnostics.error(use.at(ref.start()), Rules.UNDECLARED_NEED, where + " reads 'needs." + name
+                            + "' but does not need '" + name + "'; add it to 'needs'");
+                }
             }
-        }
-        if (scope.matrix()) {
-            for (String key : distinct(scalar, "matrix")) {
-                matrixKey(scalar, key, facts, where);
+            case MATRIX -> {
+                if (job != null) {
+                    matrixKey(use, ref, name, job, where);
+                }
+            }
+            case JOBS -> {
+                if (!jobIds.contains(lower(name))) {
+                    diagnostics.error(use.at(ref.start()), Rules.UNKNOWN_JOB, "output '" + output(use)
+                            + "' of 'workflow_call' reads 'jobs." + name + "', but there is no job '" + name + "'"
+                            + Keywords.hint(name, jobIdList));
+                }
+            }
+            case INPUTS -> {
+                if (inputs != null && !inputs.contains(lower(name))) {
+                    diagnostics.error(use.at(ref.start()), Rules.UNKNOWN_INPUT, "'inputs." + name
+                            + "' names no input of 'workflow_dispatch' or 'workflow_call'"
+                            + Keywords.hint(name, inputList));
+                }
+            }
+            default -> {
             }
         }
     }
 
-    private void matrixKey(YamlScalar scalar, String key, JobFacts facts, String where) {
-        Matrix matrix = facts.job.matrix();
+    private void matrixKey(ExpressionUse use, ContextReference ref, String key, JobFacts job, String where) {
+        Matrix matrix = job.job.matrix();
         if (matrix == null) {
-            diagnostics.error(scalar.range(), Rules.UNKNOWN_MATRIX_KEY, where + " reads 'matrix." + key
+            diagnostics.error(use.at(ref.start()), Rules.UNKNOWN_MATRIX_KEY, where + " reads 'matrix." + key
                     + "' but has no matrix");
-        } else if (facts.matrixKeys != null && !facts.matrixKeys.contains(key.toLowerCase(Locale.ROOT))) {
-            diagnostics.error(scalar.range(), Rules.UNKNOWN_MATRIX_KEY, where + " reads 'matrix." + key
-                    + "', which is no key of its matrix" + Keywords.hint(key, facts.matrixKeyList));
+        } else if (job.matrixKeys != null && !job.matrixKeys.contains(lower(key))) {
+            diagnostics.error(use.at(ref.start()), Rules.UNKNOWN_MATRIX_KEY, where + " reads 'matrix." + key
+                    + "', which is no key of its matrix" + Keywords.hint(key, job.matrixKeyList));
         }
     }
 
-    /** The names one scalar reads from {@code context}, each once, in order. */
-    private static Set<String> distinct(YamlScalar scalar, String context) {
-        Set<String> out = new LinkedHashSet<>();
-        for (ContextReferences.Reference r : ContextReferences.in(scalar.value())) {
-            if (r.context().equals(context)) {
-                out.add(r.name());
-            }
-        }
-        return out;
+    /** The output name of a use at {@code on.workflow_call.outputs.<name>.value}. */
+    private static String output(ExpressionUse use) {
+        List<String> path = use.path();
+        return path.size() > 3 ? path.get(3) : "";
     }
 
-    /**
-     * Every string scalar under {@code node} that holds an expression (mapping values, not keys),
-     * each once even when aliases share it.
-     */
-    private static List<YamlScalar> strings(YamlNode node) {
-        List<YamlScalar> out = new ArrayList<>();
-        Set<YamlNode> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        Deque<YamlNode> todo = new ArrayDeque<>();
-        todo.push(node);
-        while (!todo.isEmpty()) {
-            YamlNode next = todo.pop();
-            if (!seen.add(next)) {
-                continue;
-            }
-            switch (next) {
-                case YamlScalar s -> {
-                    if (s.type() == YamlScalar.Type.STRING && ExpressionText.contains(s.value())) {
-                        out.add(s);
-                    }
-                }
-                case YamlSeq seq -> seq.items().reversed().forEach(todo::push);
-                case YamlMap map -> map.entries().reversed().forEach(e -> todo.push(e.value()));
-            }
-        }
-        return out;
+    private static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
     }
 
     /** What a job's references may name, lower-cased for GitHub's case-insensitive property access. */
@@ -169,12 +157,12 @@ final class ReferenceCheck {
             this.job = job;
             for (Step step : job.steps()) {
                 if (step.id() != null) {
-                    stepIds.add(step.id().toLowerCase(Locale.ROOT));
+                    stepIds.add(lower(step.id()));
                     stepIdList.add(step.id());
                 }
             }
             for (Need need : job.needs()) {
-                needs.add(need.job().toLowerCase(Locale.ROOT));
+                needs.add(lower(need.job()));
             }
             Matrix matrix = job.matrix();
             if (matrix == null || matrix.expression() != null || matrix.includeExpression() != null) {
@@ -186,7 +174,7 @@ final class ReferenceCheck {
             matrix.include().forEach(entry -> keys.addAll(entry.keySet()));
             matrixKeyList.addAll(keys);
             matrixKeys = new HashSet<>();
-            keys.forEach(k -> matrixKeys.add(k.toLowerCase(Locale.ROOT)));
+            keys.forEach(k -> matrixKeys.add(lower(k)));
         }
     }
 }

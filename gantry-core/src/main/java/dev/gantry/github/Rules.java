@@ -51,6 +51,12 @@ final class Rules {
     static final String UNPINNED_ACTION = "unpinned-action";
     /** A <code>${{</code> without its closing <code>}}</code>. */
     static final String UNCLOSED_EXPRESSION = "unclosed-expression";
+    /** An expression the parser rejects: syntax, unknown function or context, argument count, double quotes. */
+    static final String EXPRESSION = "expression";
+    /** A context or special function used at a key where the context-availability table does not allow it. */
+    static final String CONTEXT_AVAILABILITY = "context-availability";
+    /** {@code inputs.<name>} naming no declared {@code workflow_dispatch} or {@code workflow_call} input. */
+    static final String UNKNOWN_INPUT = "unknown-input";
     /** Warning: an {@code if} with text around <code>${{ }}</code>, which is a non-empty string and so always true. */
     static final String IF_ALWAYS_TRUE = "if-always-true";
     /** {@code steps.<id>} naming no step of the job. */

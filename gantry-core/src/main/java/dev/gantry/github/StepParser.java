@@ -71,7 +71,7 @@ final class StepParser {
         StepAction action = action(map, where);
         String continueOnError = reader.flag(map.get("continue-on-error"), NodeReader.keyOf("continue-on-error", where));
         return new Step(id, reader.text(map.get("name"), NodeReader.keyOf("name", where)),
-                IfCondition.read(map.get("if"), where, reader), action,
+                reader.text(map.get("if"), NodeReader.keyOf("if", where)), action,
                 reader.env(map.get("env"), NodeReader.keyOf("env", where)), allowFailure(continueOnError),
                 NodeReader.minutes(reader.positive(map.get("timeout-minutes"), NodeReader.keyOf("timeout-minutes", where))),
                 reader.text(map.get("working-directory"), NodeReader.keyOf("working-directory", where)),

@@ -140,6 +140,6 @@ final class ReferenceResolver {
     }
 
     private static YamlNode nothing(YamlNode at) {
-        return new YamlScalar("", YamlScalar.Type.NULL, true, null, at.range());
+        return new YamlScalar("", YamlScalar.Type.NULL, YamlScalar.Style.PLAIN, null, at.range());
     }
 }

@@ -76,6 +76,14 @@ final class RuleIds {
     static final String ENVIRONMENT_ON_STOP = "environment-on-stop";
     /** More caches than the documented limit. */
     static final String CACHE_LIMIT = "cache-limit";
+    /** A {@code rules:if} or {@code only:variables} expression that does not parse (the expression package's id). */
+    static final String INVALID_EXPRESSION = dev.gantry.expr.gitlab.ExpressionError.RULE;
+    /** Warning: an {@code only}/{@code except} ref {@code /regex/} that RE2 rejects, compared as a plain name. */
+    static final String INVALID_REF_PATTERN = "invalid-ref-pattern";
+    /** Warning: a glob with an unclosed {@code [} or {@code {}, which is matched literally. */
+    static final String INVALID_GLOB = "invalid-glob";
+    /** More {@code rules:changes} or {@code rules:exists} entries than the documented limit. */
+    static final String PATHS_LIMIT = "paths-limit";
     /** A pipeline without a single visible job. */
     static final String NO_JOBS = "no-jobs";
 

@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  * <p>Which {@code when} values each place allows: jobs every value but {@code never}; job rules
  * all six; {@code workflow:rules} and {@code include:rules} only {@code always} and {@code never}.
  * {@code when: delayed} needs {@code start_in} of at most one week, and {@code start_in} needs
- * {@code when: delayed}.
+ * {@code when: delayed}. Expressions, ref patterns and globs are checked by {@link ConditionCheck}.
  */
 final class RulesParser {
 
@@ -41,9 +41,11 @@ final class RulesParser {
     private static final java.time.Duration MAX_START_IN = java.time.Duration.ofDays(7);
 
     private final Reader reader;
+    private final ConditionCheck conditions;
 
     RulesParser(Reader reader) {
         this.reader = reader;
+        this.conditions = new ConditionCheck(reader);
     }
 
     /** The rules in order, or null when not written. */
@@ -74,24 +76,28 @@ final class RulesParser {
             case INCLUDE -> Keywords.INCLUDE_RULE;
         }, in);
         String ifExpression = reader.string(m.get("if"), "rules:if");
+        conditions.expression(m.get("if"));
         List<String> changes = null;
         String compareTo = null;
         YamlNode c = m.get("changes");
         if (c instanceof YamlMap cm) {
             reader.checkKeys(cm, Keywords.CHANGES, "rules:changes");
             changes = reader.strings(cm.get("paths"), "rules:changes:paths", false);
+            conditions.globs(cm.get("paths"), "rules:changes:paths", true);
             compareTo = reader.string(cm.get("compare_to"), "rules:changes:compare_to");
             if (changes == null) {
                 reader.error(cm, RuleIds.MISSING_KEY, "'rules:changes' written as a mapping must have 'paths'");
             }
         } else {
             changes = reader.strings(c, "rules:changes", false);
+            conditions.globs(c, "rules:changes", true);
         }
         List<String> exists;
         YamlNode x = m.get("exists");
         if (x instanceof YamlMap xm) {
             reader.checkKeys(xm, Keywords.EXISTS, "rules:exists");
             exists = reader.strings(xm.get("paths"), "rules:exists:paths", false);
+            conditions.globs(xm.get("paths"), "rules:exists:paths", true);
             reader.string(xm.get("project"), "rules:exists:project");
             reader.string(xm.get("ref"), "rules:exists:ref");
             if (exists == null) {
@@ -99,6 +105,8 @@ final class RulesParser {
             }
         } else {
             exists = reader.strings(x, "rules:exists", false);
+            // GitLab does not yet enforce the limit on the list form of include:rules:exists.
+            conditions.globs(x, "rules:exists", kind != Kind.INCLUDE);
         }
         When when = when(m.get("when"), kind == Kind.JOB ? EnumSet.allOf(When.class) : PIPELINE_WHEN,
                 kind == Kind.JOB ? "rules" : kind == Kind.WORKFLOW ? "workflow:rules" : "include:rules");
@@ -194,12 +202,16 @@ final class RulesParser {
             List<String> refs = reader.strings(m.get("refs"), name + ":refs", true);
             List<String> variables = reader.strings(m.get("variables"), name + ":variables", true);
             List<String> changes = reader.strings(m.get("changes"), name + ":changes", true);
+            conditions.refs(m.get("refs"));
+            conditions.expressions(m.get("variables"));
+            conditions.globs(m.get("changes"), name + ":changes", false);
             String kubernetes = reader.oneOf(m.get("kubernetes"), name + ":kubernetes", Set.of("active"));
             return new Condition.OnlyExcept(orEmpty(refs), orEmpty(variables), orEmpty(changes), kubernetes,
                     m.range());
         }
         if (node instanceof YamlSeq || node instanceof YamlScalar) {
             List<String> refs = reader.strings(node, name, true);
+            conditions.refs(node);
             return refs == null ? null : new Condition.OnlyExcept(refs, List.of(), List.of(), null, node.range());
         }
         reader.wrongType(node, name, "a sequence of refs or a mapping");

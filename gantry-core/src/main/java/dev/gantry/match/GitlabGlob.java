@@ -28,7 +28,8 @@ import java.util.List;
  *       whole path, relative to the repository root with {@code /} separators.</li>
  * </ul>
  *
- * An unclosed {@code [} or {@code {} is literal. Immutable; compile once, match often.
+ * An unclosed {@code [} or {@code {} is literal, as fnmatch takes it; {@link #problem()} names it,
+ * since it is most likely a typo. Immutable; compile once, match often.
  */
 public final class GitlabGlob {
 
@@ -37,12 +38,15 @@ public final class GitlabGlob {
 
     private final String source;
     private final Pattern regex;
+    /** Why part of the glob is taken literally, or null. */
+    private final String problem;
     /** The glob's text before its first special character: a cheap first test for every path. */
     private final String literalPrefix;
 
-    private GitlabGlob(String source, Pattern regex) {
+    private GitlabGlob(String source, Pattern regex, String problem) {
         this.source = source;
         this.regex = regex;
+        this.problem = problem;
         int special = 0;
         while (special < source.length() && "*?[{\\".indexOf(source.charAt(special)) < 0) {
             special++;
@@ -53,11 +57,12 @@ public final class GitlabGlob {
     /** Compiles {@code pattern}; never fails (a pattern RE2 cannot take would match nothing). */
     public static GitlabGlob compile(String pattern) {
         String source = pattern == null ? "" : pattern;
-        String regex = new Translation(source).alternative(0, source.length(), true);
+        Translation translation = new Translation(source);
+        String regex = translation.alternative(0, source.length(), true);
         try {
-            return new GitlabGlob(source, Pattern.compile(regex, Pattern.DOTALL));
+            return new GitlabGlob(source, Pattern.compile(regex, Pattern.DOTALL), translation.unclosed);
         } catch (PatternSyntaxException e) {
-            return new GitlabGlob(source, null);
+            return new GitlabGlob(source, null, "it cannot be translated to a regular expression and matches nothing");
         }
     }
 
@@ -83,6 +88,15 @@ public final class GitlabGlob {
         return regex != null && path != null && path.startsWith(literalPrefix) && regex.matches(path);
     }
 
+    /**
+     * Why the glob does not match what it seems to say, for lint: an opening {@code [} or
+     * {@code {} without its closing bracket, which fnmatch takes as a literal character. Null when
+     * there is nothing to say.
+     */
+    public String problem() {
+        return problem;
+    }
+
     /** The glob as written. */
     public String source() {
         return source;
@@ -93,8 +107,23 @@ public final class GitlabGlob {
         return source;
     }
 
-    /** fnmatch syntax to RE2, with braces turned into alternations. */
-    private record Translation(String glob) {
+    /** fnmatch syntax to RE2, with braces turned into alternations. Used once, by one compile. */
+    private static final class Translation {
+
+        private final String glob;
+        /** The first unclosed bracket, in words, or null. */
+        private String unclosed;
+
+        Translation(String glob) {
+            this.glob = glob;
+        }
+
+        private void unclosed(char open, int at) {
+            if (unclosed == null) {
+                unclosed = "'" + open + "' at character " + (at + 1) + " has no closing '" + (open == '[' ? ']' : '}')
+                        + "' and is matched literally";
+            }
+        }
 
         /** Translates {@code glob[start, end)}; {@code segmentStart} tells whether it begins a path segment. */
         String alternative(int start, int end, boolean segmentStart) {
@@ -164,6 +193,7 @@ public final class GitlabGlob {
                 }
             }
             if (k >= end) {
+                unclosed('[', open);
                 out.append(literal('['));
                 return open + 1;
             }
@@ -216,6 +246,7 @@ public final class GitlabGlob {
                     return k + 1;
                 }
             }
+            unclosed('{', open);
             out.append(literal('{'));
             return open + 1;
         }

@@ -202,21 +202,36 @@ public final class OnlyExceptPolicy {
     private static List<RefEntry> refs(List<String> written, List<String> problems) {
         List<RefEntry> out = new ArrayList<>();
         for (String entry : written) {
-            // "The @ symbol denotes the beginning of a ref's repository path"; a regex needs \x40 for '@'.
-            int at = entry.indexOf('@');
-            String name = at < 0 ? entry : entry.substring(0, at);
-            String path = at < 0 ? null : entry.substring(at + 1);
-            RegexLiteral regex = null;
-            if (name.startsWith("/")) {
-                RegexLiteral.Parsed parsed = RegexLiteral.parseRefPattern(name);
-                if (parsed.ok()) {
-                    regex = parsed.regex();
-                } else {
-                    problems.add("ref '" + entry + "' is compared as a plain name: " + parsed.error());
-                }
-            }
-            out.add(new RefEntry(entry, name, regex, path));
+            out.add(ref(entry, problems));
         }
         return out;
+    }
+
+    /**
+     * Why one {@code only}/{@code except} refs entry is compared as a plain name although it looks
+     * like a {@code /regex/} (RE2 rejects it), or null when it means what it says. For lint, which
+     * reports each entry at its own place.
+     */
+    public static String refProblem(String entry) {
+        List<String> problems = new ArrayList<>(1);
+        ref(entry == null ? "" : entry, problems);
+        return problems.isEmpty() ? null : problems.getFirst();
+    }
+
+    private static RefEntry ref(String entry, List<String> problems) {
+        // "The @ symbol denotes the beginning of a ref's repository path"; a regex needs \x40 for '@'.
+        int at = entry.indexOf('@');
+        String name = at < 0 ? entry : entry.substring(0, at);
+        String path = at < 0 ? null : entry.substring(at + 1);
+        RegexLiteral regex = null;
+        if (name.startsWith("/")) {
+            RegexLiteral.Parsed parsed = RegexLiteral.parseRefPattern(name);
+            if (parsed.ok()) {
+                regex = parsed.regex();
+            } else {
+                problems.add("ref '" + entry + "' is compared as a plain name: " + parsed.error());
+            }
+        }
+        return new RefEntry(entry, name, regex, path);
     }
 }

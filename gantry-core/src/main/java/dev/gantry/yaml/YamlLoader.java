@@ -44,12 +44,16 @@ public final class YamlLoader {
     private static final int CODE_POINT_LIMIT = 64 * 1024 * 1024;
 
     private final String file;
+    private final String text;
     private final Diagnostics diagnostics;
+    /** Offsets where each line of {@link #text} starts; computed on the first literal block scalar. */
+    private int[] lineStarts;
     private final Map<Node, YamlNode> converted = new IdentityHashMap<>();
     private final Map<Node, Boolean> inProgress = new IdentityHashMap<>();
 
-    private YamlLoader(String file, Diagnostics diagnostics) {
+    private YamlLoader(String file, String text, Diagnostics diagnostics) {
         this.file = file;
+        this.text = text;
         this.diagnostics = diagnostics;
     }
 
@@ -79,7 +83,7 @@ public final class YamlLoader {
             diagnostics.error(SourceRange.startOf(file), "yaml", firstLine(e.getMessage()));
             return Optional.empty();
         }
-        return root.map(node -> new YamlLoader(file, diagnostics).convert(node));
+        return root.map(node -> new YamlLoader(file, text, diagnostics).convert(node));
     }
 
     private YamlNode convert(Node node) {
@@ -89,7 +93,7 @@ public final class YamlLoader {
         }
         if (inProgress.containsKey(node)) {
             diagnostics.error(range(node), "yaml", "an alias refers to a node that contains it");
-            return new YamlScalar("", YamlScalar.Type.NULL, true, null, range(node));
+            return new YamlScalar("", YamlScalar.Type.NULL, YamlScalar.Style.PLAIN, null, range(node));
         }
         inProgress.put(node, Boolean.TRUE);
         YamlNode result = switch (node) {
@@ -117,8 +121,70 @@ public final class YamlLoader {
         } else {
             type = YamlScalar.Type.STRING;
         }
-        boolean plain = node.getScalarStyle() == ScalarStyle.PLAIN;
-        return new YamlScalar(node.getValue(), type, plain, customTag(tag), range(node));
+        YamlScalar.Style style = style(node.getScalarStyle());
+        SourceRange range = range(node);
+        int indent = style == YamlScalar.Style.LITERAL ? literalIndent(node.getValue(), range.line()) : -1;
+        return new YamlScalar(node.getValue(), type, style, customTag(tag), range, indent);
+    }
+
+    private static YamlScalar.Style style(ScalarStyle style) {
+        return switch (style) {
+            case SINGLE_QUOTED -> YamlScalar.Style.SINGLE_QUOTED;
+            case DOUBLE_QUOTED -> YamlScalar.Style.DOUBLE_QUOTED;
+            case LITERAL -> YamlScalar.Style.LITERAL;
+            case FOLDED -> YamlScalar.Style.FOLDED;
+            default -> YamlScalar.Style.PLAIN;
+        };
+    }
+
+    /**
+     * The column where the content of a literal block scalar starts, or -1. Value line {@code k}
+     * is the text of file line {@code indicatorLine + 1 + k} after the indentation, so the first
+     * non-empty value line tells the indentation: its file line minus its own length. This also
+     * covers an explicit indentation indicator, after which a line may keep extra spaces.
+     */
+    private int literalIndent(String value, int indicatorLine) {
+        int from = 0;
+        int k = 0;
+        while (from < value.length() && value.charAt(from) == '\n') {
+            from++;
+            k++;
+        }
+        if (from == value.length()) {
+            return -1;
+        }
+        int to = value.indexOf('\n', from);
+        String line = value.substring(from, to < 0 ? value.length() : to);
+        int fileLine = indicatorLine + k; // 0-based index of the 1-based line after the indicator, plus k
+        if (lineStarts == null) {
+            lineStarts = lineStarts(text);
+        }
+        if (fileLine >= lineStarts.length) {
+            return -1;
+        }
+        int start = lineStarts[fileLine];
+        int end = fileLine + 1 < lineStarts.length ? lineStarts[fileLine + 1] : text.length();
+        while (end > start && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
+            end--;
+        }
+        int indent = text.codePointCount(start, end) - line.codePointCount(0, line.length());
+        return indent >= 0 && text.startsWith(line, end - line.length()) ? indent : -1;
+    }
+
+    /** Where each line starts; a line ends at LF, CR LF or CR, as YAML breaks lines. */
+    private static int[] lineStarts(String text) {
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                i++;
+            }
+            if (c == '\n' || c == '\r') {
+                starts.add(i + 1);
+            }
+        }
+        return starts.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private YamlSeq sequence(SequenceNode node) {

@@ -166,7 +166,7 @@ class GithubFrontEndTest {
                     runs-on: ubuntu-latest
                     env:
                       Z: z
-                      Y: ${{ env.A }}
+                      Y: ${{ vars.A }}
                     steps:
                       - run: make
                   test:

@@ -33,7 +33,7 @@ class SeedWorkflowsTest {
             result.diagnostics().stream().map(Diagnostic::format).forEach(lines::add);
         }
         assertThat(lines).containsExactly(
-                "gitops.yml:10:18: error: job 'build-and-push' has no step with id 'meta' [unknown-step]",
+                "gitops.yml:10:22: error: job 'build-and-push' has no step with id 'meta' [unknown-step]",
                 "security.yml:15:15: warning: action 'aquasecurity/trivy-action@master' is pinned to the branch 'master',"
                         + " which can change under the workflow; pin a release tag or a commit SHA [unpinned-action]",
                 "security.yml:34:15: warning: action 'aquasecurity/trivy-action@master' is pinned to the branch 'master',"

@@ -107,4 +107,14 @@ class GitlabGlobTest {
         assertThat(GitlabGlob.anyMatch(globs, List.of())).isFalse();
         assertThat(GitlabGlob.compile(null).matches("")).isTrue();
     }
+
+    @Test
+    void anUnclosedBracketIsLiteralAndNamedAsAProblem() {
+        assertThat(GitlabGlob.compile("src/[ab.txt").problem())
+                .isEqualTo("'[' at character 5 has no closing ']' and is matched literally");
+        assertThat(GitlabGlob.compile("*.{rb,py").problem())
+                .isEqualTo("'{' at character 3 has no closing '}' and is matched literally");
+        assertThat(GitlabGlob.compile("{src,lib}/**/*.[ch]").problem()).isNull();
+        assertThat(GitlabGlob.compile("a\\[b").problem()).isNull();
+    }
 }

@@ -162,4 +162,12 @@ class OnlyExceptPolicyTest {
         assertThat(policy.decide(branch("/^(?!main)/", "push").withVariables(Variables.of("A", "main"))).passes())
                 .isFalse();
     }
+
+    @Test
+    void eachRefEntryCanBeCheckedAlone() {
+        assertThat(OnlyExceptPolicy.refProblem("/[a-/")).startsWith("ref '/[a-/' is compared as a plain name: ");
+        assertThat(OnlyExceptPolicy.refProblem("/^release-.*$/i")).isNull();
+        assertThat(OnlyExceptPolicy.refProblem("main@group/project")).isNull();
+        assertThat(OnlyExceptPolicy.refProblem(null)).isNull();
+    }
 }

@@ -115,4 +115,51 @@ class YamlLoaderTest {
         YamlMap root = load(text.toString());
         assertThat(root.size()).isEqualTo(30);
     }
+
+    /** {@code file:line:col} of the character of {@code key}'s value where {@code marker} starts. */
+    private String where(YamlMap root, String key, String marker) {
+        YamlScalar s = (YamlScalar) root.get(key);
+        return s.positionOf(s.value().indexOf(marker)).toString();
+    }
+
+    @Test
+    void positionsInsidePlainAndQuotedValuesOnOneLine() {
+        YamlMap root = load("""
+                a: run ${{ x }}
+                b: 'it''s ${{ x }}'
+                c: "plain ${{ x }}"
+                d: "tab\\t${{ x }}"
+                e: "\uD83D\uDE00 ${{ x }}"
+                """);
+        assertThat(where(root, "a", "${{")).isEqualTo("f.yml:1:8");
+        assertThat(where(root, "b", "${{")).isEqualTo("f.yml:2:11");
+        assertThat(where(root, "c", "${{")).isEqualTo("f.yml:3:11");
+        // An escape makes the written text longer than the value: the start of the scalar then.
+        assertThat(where(root, "d", "${{")).isEqualTo("f.yml:4:4");
+        // Columns count code points, as the YAML parser does.
+        assertThat(where(root, "e", "${{")).isEqualTo("f.yml:5:7");
+    }
+
+    @Test
+    void positionsInsideLiteralBlocksFollowTheLines() {
+        YamlMap root = load("""
+                run: |
+                    echo one
+
+                      echo ${{ two }}
+                kept: |2
+                     extra ${{ x }}
+                folded: >
+                  a
+                  b ${{ x }}
+                multi: one
+                  two ${{ x }}
+                """);
+        assertThat(where(root, "run", "echo one")).isEqualTo("f.yml:2:5");
+        assertThat(where(root, "run", "${{")).isEqualTo("f.yml:4:12");
+        assertThat(where(root, "kept", "${{")).isEqualTo("f.yml:6:12");
+        assertThat(where(root, "folded", "${{")).isEqualTo("f.yml:7:9");
+        assertThat(where(root, "multi", "${{")).isEqualTo("f.yml:10:8");
+        assertThat(((YamlScalar) root.get("run")).style()).isEqualTo(YamlScalar.Style.LITERAL);
+    }
 }

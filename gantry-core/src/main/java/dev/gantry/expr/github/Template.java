@@ -97,6 +97,26 @@ public final class Template {
         return Result.ok(new Template(value, parts));
     }
 
+    /**
+     * Offset of the first {@code ${{} in {@code value} that no {@code }}} closes, or -1. Lint
+     * reports an unclosed expression apart from other syntax errors; {@link #parse} reports it at
+     * this same offset when it is the first problem of the string.
+     */
+    public static int unclosedAt(String value) {
+        int i = 0;
+        while (true) {
+            int open = value.indexOf(OPEN, i);
+            if (open < 0) {
+                return -1;
+            }
+            int close = closing(value, open + OPEN.length());
+            if (close < 0) {
+                return open;
+            }
+            i = close + 1;
+        }
+    }
+
     /** Index of the second '}' of the first "}}" at or after {@code from} that is outside a quoted string, or -1. */
     private static int closing(String value, int from) {
         boolean inString = false;

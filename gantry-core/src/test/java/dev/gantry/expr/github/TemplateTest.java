@@ -77,6 +77,18 @@ class TemplateTest {
         assertThat(e.message()).contains(message);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " | ", quoteCharacter = '"', value = {
+        "plain text                       | -1",
+        "x ${{ github.sha                 | 2",
+        "${{ 1 }} and ${{ '}}'            | 13",
+        "${{ '}}' }}                      | -1",
+        "${{ }}                           | -1",
+    })
+    void unclosedAtFindsTheOpeningWithoutItsClosing(String value, int offset) {
+        assertThat(Template.unclosedAt(value)).isEqualTo(offset);
+    }
+
     @Test
     void evaluationErrorsPointIntoTheString() {
         ExpressionError e = Template.parse("a ${{ format('{1}', 'x') }}").value().evaluateToString(ctx).errorOrNull();
