@@ -38,9 +38,11 @@ final class GithubInvocation {
 
     private final RunSettings settings;
     private final Path repository;
+    private final FactsPrefetch facts;
     private final LoadResult loaded;
 
-    GithubInvocation(RunSettings settings, Path repository, LoadResult loaded) {
+    GithubInvocation(RunSettings settings, Path repository, FactsPrefetch facts, LoadResult loaded) {
+        this.facts = facts;
         this.settings = settings;
         this.repository = repository;
         this.loaded = loaded;
@@ -49,7 +51,7 @@ final class GithubInvocation {
     /** @return the exit status: 0, 1 or 2 */
     int run() throws IOException, InterruptedException {
         Pipeline workflow = loaded.pipeline();
-        RepositoryFacts facts = GitFacts.read(repository, System.getenv());
+        RepositoryFacts facts = this.facts.get();
         String file = repository.relativize(repository.resolve(loaded.file()).toAbsolutePath().normalize()).toString();
 
         EventTrigger trigger = workflow.triggers().events().stream()

@@ -34,9 +34,11 @@ final class GitlabInvocation {
 
     private final RunSettings settings;
     private final Path repository;
+    private final FactsPrefetch facts;
     private final LoadResult loaded;
 
-    GitlabInvocation(RunSettings settings, Path repository, LoadResult loaded) {
+    GitlabInvocation(RunSettings settings, Path repository, FactsPrefetch facts, LoadResult loaded) {
+        this.facts = facts;
         this.settings = settings;
         this.repository = repository;
         this.loaded = loaded;
@@ -49,7 +51,7 @@ final class GitlabInvocation {
             return 2;
         }
         Pipeline pipeline = loaded.pipeline();
-        RepositoryFacts facts = GitFacts.read(repository, System.getenv());
+        RepositoryFacts facts = this.facts.get();
         String file = repository.relativize(repository.resolve(loaded.file()).toAbsolutePath().normalize()).toString();
         String source = GitlabPredefined.source(settings.event());
         long pipelineId = System.currentTimeMillis() / 1000;

@@ -119,6 +119,8 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("gantry run: no .github/workflows/*.yml or .gitlab-ci.yml in " + chosen);
             return 2;
         }
+        Path repository = Workspace.projectRoot(files.get(0).toAbsolutePath().normalize());
+        FactsPrefetch facts = FactsPrefetch.start(repository);
         List<LoadResult> loaded = new ArrayList<>();
         boolean errors = false;
         for (Path f : files) {
@@ -135,12 +137,11 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("gantry run: fix the errors above first (gantry lint shows warnings too)");
             return 2;
         }
-        Path repository = Workspace.projectRoot(files.get(0).toAbsolutePath().normalize());
         int status = 0;
         for (LoadResult r : loaded) {
             status = Math.max(status, r.pipeline().format() == Format.GITLAB
-                    ? new GitlabInvocation(settings, repository, r).run()
-                    : new GithubInvocation(settings, repository, r).run());
+                    ? new GitlabInvocation(settings, repository, facts, r).run()
+                    : new GithubInvocation(settings, repository, facts, r).run());
         }
         return status;
     }

@@ -1,6 +1,5 @@
 package dev.gantry.runner.github;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gantry.expr.github.EvalContext;
 import dev.gantry.model.Matrix;
 import dev.gantry.plan.GithubPlanner;
@@ -66,7 +65,9 @@ public final class GithubWorkflowRun {
     public RunResult execute(List<PlannedJob> plan, int maxParallel) throws IOException, InterruptedException {
         Instant started = Instant.now();
         Files.createDirectories(run.runDir());
-        new ObjectMapper().writeValue(run.runDir().resolve("event.json").toFile(), run.event());
+        // The expression language's toJSON writer: the payload reads the same as github.event, and a
+        // short run does not pay for starting Jackson.
+        Files.writeString(run.runDir().resolve("event.json"), dev.gantry.expr.github.Values.toJson(run.event()));
         plan.forEach(p -> planned.put(p.key(), p));
         GithubGate gate = new GithubGate(run, planned);
         LocalRun local = new LocalRun(new Scheduler(gate), new Launcher(), Clock.systemUTC(), this::concluded);
