@@ -64,7 +64,7 @@ mkdir -p "$work/gl" "$work/gh/.github/workflows"
 gen_gitlab > "$work/gl/.gitlab-ci.yml"
 gen_matrix > "$work/gh/.github/workflows/matrix.yml"
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+median() { sort -n | awk '{a[NR]=$1} END {printf "%d\n", (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 time_runs() { # label, dir, command...
   local label="$1" dir="$2"; shift 2

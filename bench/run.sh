@@ -27,7 +27,7 @@ make_repo() { # dir steps
   git -C "$1" -c user.name=bench -c user.email=bench@localhost commit -qm bench
 }
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+median() { sort -n | awk '{a[NR]=$1} END {printf "%d\n", (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 time_ms() { # command... -> median wall ms
   local i t0 t1
