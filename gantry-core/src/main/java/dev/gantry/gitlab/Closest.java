@@ -1,5 +1,6 @@
 package dev.gantry.gitlab;
 
+import dev.gantry.diag.EditDistance;
 import java.util.Collection;
 import java.util.Locale;
 
@@ -27,7 +28,7 @@ final class Closest {
             if (candidate.equals(name)) {
                 continue;
             }
-            int d = distance(wanted, normal(candidate));
+            int d = EditDistance.between(wanted, normal(candidate));
             if (d <= limit && d < bestDistance) {
                 best = candidate;
                 bestDistance = d;
@@ -44,26 +45,5 @@ final class Closest {
 
     private static String normal(String s) {
         return s.toLowerCase(Locale.ROOT).replace('-', '_');
-    }
-
-    private static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                int v = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    v = Math.min(v, d[i - 2][j - 2] + 1);
-                }
-                d[i][j] = v;
-            }
-        }
-        return d[a.length()][b.length()];
     }
 }

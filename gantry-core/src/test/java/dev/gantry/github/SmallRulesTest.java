@@ -26,6 +26,6 @@ class SmallRulesTest {
         assertThat(ClosestWord.of("neds", keys)).contains("needs");
         assertThat(ClosestWord.of("stpes", keys)).contains("steps");
         assertThat(ClosestWord.of("image", keys)).isEmpty();
-        assertThat(ClosestWord.distance("biuld", "build")).isEqualTo(1);
+        assertThat(dev.gantry.diag.EditDistance.between("biuld", "build")).isEqualTo(1);
     }
 }
