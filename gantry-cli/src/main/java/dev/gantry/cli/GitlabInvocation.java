@@ -96,7 +96,8 @@ final class GitlabInvocation {
         try {
             GitlabRun run = GitlabRun.of(pipeline, file, facts, source, pipelineId, createdAt, settings.secrets(),
                     settings.fileVariables(), settings.variables(), System.getenv(), settings.env(), repository,
-                    settings.ref(), runDir, settings.manual(), settings.executor(), System.console() != null);
+                    settings.ref(), runDir, settings.manual(), settings.executor(), System.console() != null,
+                    dev.gantry.runner.container.DockerContainerRuntime::fromSystemEnvironment);
             RunListener console = new ConsoleReporter(System.out, System.console() != null, true);
             GitlabPipelineRun execution = new GitlabPipelineRun(run, console);
             RunResult result = RunSupport.cancellable(execution::cancel,

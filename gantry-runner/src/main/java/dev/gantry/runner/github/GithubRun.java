@@ -1,5 +1,6 @@
 package dev.gantry.runner.github;
 
+import dev.gantry.runner.container.ContainerSupport;
 import dev.gantry.event.RepositoryFacts;
 import dev.gantry.model.Pipeline;
 import dev.gantry.runner.actions.ActionServices;

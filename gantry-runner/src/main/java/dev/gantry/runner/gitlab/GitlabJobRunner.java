@@ -79,8 +79,11 @@ public final class GitlabJobRunner {
     private final RunListener listener;
     private final SecretMasker masker = new SecretMasker();
     private final JobRef ref;
+    /** The job's containers under the Docker executor, for the attempt that runs; null otherwise. */
+    private GitlabContainers containers;
     private volatile boolean cancelled;
-    private volatile StepProcess current;
+    /** Stops the running section, on this machine or in the job's container; null between sections. */
+    private volatile Runnable currentStop;
 
     GitlabJobRunner(GitlabRun run, GitlabPlannedJob job, PipelineArtifacts artifacts, long jobId,
                     RunListener listener) {
@@ -96,9 +99,9 @@ public final class GitlabJobRunner {
     /** Stops the running script; after_script still runs, with {@code CI_JOB_STATUS=canceled}. */
     public void cancel() {
         cancelled = true;
-        StepProcess p = current;
-        if (p != null) {
-            p.cancel();
+        Runnable stop = currentStop;
+        if (stop != null) {
+            stop.run();
         }
     }
 
@@ -168,10 +171,15 @@ public final class GitlabJobRunner {
         Path temp = jobDir.resolve("tmp");
         ProcessGroupRegistry processes = new ProcessGroupRegistry(StopSettings.defaults());
         try {
-            String refusal = executorRefusal(log);
+            String refusal = executorRefusal();
             if (refusal != null) {
                 log.line("ERROR: " + refusal);
                 return new Attempt(Outcome.SYSTEM_FAILURE, -1, refusal, List.of(), "", null);
+            }
+            boolean docker = usesDocker(run, job);
+            if (!docker) {
+                Container image = job.job().container();
+                log.line("Using Shell executor..." + (image == null ? "" : " (the image '" + image.image() + "' is ignored)"));
             }
             Files.createDirectories(temp);
             WorkspaceResult prepared = run.revision() == null
@@ -194,6 +202,15 @@ public final class GitlabJobRunner {
             caches.restore(projectDir, variables.asVariables());
 
             ProcessLauncher launcher = new ProcessLauncher(session, processes, StopSettings.defaults(), temp);
+            if (docker) {
+                try {
+                    containers = GitlabContainers.start(run.containers().runtime(), Long.toString(run.pipelineId()),
+                            job.key(), job.job().container(), job.job().services(), variables.values(),
+                            List.of(projectDir, temp), log::line);
+                } catch (dev.gantry.runner.container.ContainerException e) {
+                    return systemFailure(log, e.getMessage());
+                }
+            }
             Duration timeout = job.job().timeout() != null ? job.job().timeout() : DEFAULT_TIMEOUT;
             Map<String, String> env = environment(variables);
             List<StepResult> steps = new ArrayList<>();
@@ -234,6 +251,10 @@ public final class GitlabJobRunner {
             return systemFailure(log, "the job's files could not be written: " + e.getMessage());
         } finally {
             processes.killAll();
+            if (containers != null) {
+                containers.close();
+                containers = null;
+            }
         }
     }
 
@@ -242,24 +263,28 @@ public final class GitlabJobRunner {
         return new Attempt(Outcome.SYSTEM_FAILURE, -1, message, List.of(), "", null);
     }
 
-    /** Why this job cannot run with the chosen executor, or null; prints which executor is used. */
-    private String executorRefusal(JobLog log) {
-        Container image = job.job().container();
+    /**
+     * Whether the job runs under the Docker executor: always with {@code --executor docker}, never
+     * with {@code --executor shell}, and by default when it names an image or services.
+     */
+    static boolean usesDocker(GitlabRun run, GitlabPlannedJob job) {
+        return switch (run.executor()) {
+            case DOCKER -> true;
+            case SHELL -> false;
+            case AUTO -> job.job().container() != null || !job.job().services().isEmpty();
+        };
+    }
+
+    /** Why this job cannot run with the chosen executor, or null. */
+    private String executorRefusal() {
         List<Container> services = job.job().services();
-        String later = " is not available in this version of gantry yet";
-        if (run.executor() == Executor.DOCKER) {
-            return "the Docker executor" + later + "; run with --executor shell to run jobs on this machine";
+        if (run.executor() == Executor.SHELL && !services.isEmpty()) {
+            return "the services (" + GitlabContainers.images(services) + ") need the Docker executor; run without"
+                    + " --executor shell";
         }
-        if (!services.isEmpty()) {
-            return "the services (" + String.join(", ", services.stream().map(Container::image).toList())
-                    + ") need the Docker executor, which" + later;
+        if (usesDocker(run, job) && job.job().container() == null) {
+            return "the Docker executor needs an image: set 'image:' on the job or under 'default:'";
         }
-        if (image != null && run.executor() == Executor.AUTO) {
-            return "the job uses the image '" + image.image() + "', which needs the Docker executor; it" + later
-                    + ". Run with --executor shell to run the job on this machine (the image is then ignored, as"
-                    + " GitLab Runner's shell executor ignores it)";
-        }
-        log.line("Using Shell executor..." + (image == null ? "" : " (the image '" + image.image() + "' is ignored)"));
         return null;
     }
 
@@ -280,19 +305,50 @@ public final class GitlabJobRunner {
         Path file = temp.resolve(name + ".sh");
         List<StepAction.ScriptLine> lines = step(stepId).action() instanceof StepAction.Script s ? s.lines() : List.of();
         Files.writeString(file, BashScript.render(lines, run.colour()), StandardCharsets.UTF_8);
-        StepProcess process = launcher.start(ProcessSpec.of(BashScript.argv(file), projectDir, env).withTimeout(limit));
-        current = process;
-        if (cancelled && stepId.equals("script")) {
-            process.cancel();
-        }
-        ProcessResult result = process.await((stream, line) -> log.line(line));
-        current = null;
+        ProcessResult result = containers != null
+                ? inContainer(log, file, projectDir, env, limit, stepId)
+                : onHost(log, launcher, file, projectDir, env, limit, stepId);
         result.startFailure().ifPresent(f -> log.line("ERROR: " + f));
         String outcome = result.succeeded() ? "success" : result.cancelled() ? "cancelled" : "failure";
         StepResult step = new StepResult(stepRef, outcome, outcome, result.exitCode(), result.duration(), Map.of());
         steps.add(step);
         listener.stepFinished(ref, step);
         return result;
+    }
+
+    private ProcessResult onHost(JobLog log, ProcessLauncher launcher, Path file, Path projectDir,
+                                 Map<String, String> env, Duration limit, String stepId) {
+        StepProcess process = launcher.start(ProcessSpec.of(BashScript.argv(file), projectDir, env).withTimeout(limit));
+        currentStop = process::cancel;
+        if (cancelled && stepId.equals("script")) {
+            process.cancel();
+        }
+        ProcessResult result = process.await((stream, line) -> log.line(line));
+        currentStop = null;
+        return result;
+    }
+
+    /** A section in the job's container; only the CI/CD variables and --env go in, not this machine's environment. */
+    private ProcessResult inContainer(JobLog log, Path file, Path projectDir, Map<String, String> env, Duration limit,
+                                      String stepId) {
+        Map<String, String> inside = new LinkedHashMap<>(env);
+        run.hostEnv().keySet().forEach(k -> {
+            if (!run.extraEnv().containsKey(k) && inside.get(k) != null && inside.get(k).equals(run.hostEnv().get(k))) {
+                inside.remove(k);
+            }
+        });
+        List<String> argv = containers.shell().equals("bash")
+                ? List.of("bash", "--noprofile", "--norc", file.toString()) : List.of("sh", file.toString());
+        dev.gantry.runner.container.ContainerExec exec = run.containers().runtime().exec(containers.build(),
+                dev.gantry.runner.container.ExecSpec.of(argv.toArray(String[]::new)).withEnv(inside)
+                        .withWorkingDir(projectDir.toString()).withTimeout(limit));
+        currentStop = exec::cancel;
+        if (cancelled && stepId.equals("script")) {
+            exec.cancel();
+        }
+        dev.gantry.runner.container.ExecResult r = exec.await((stream, line) -> log.line(line));
+        currentStop = null;
+        return new ProcessResult(r.exitCode(), r.timedOut(), r.cancelled(), r.duration(), r.startFailure());
     }
 
     private Step step(String id) {

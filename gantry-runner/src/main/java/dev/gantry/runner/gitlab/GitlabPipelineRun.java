@@ -66,11 +66,27 @@ public final class GitlabPipelineRun {
             rules.put(p.key(), p.gateRule(run.manual().contains(p.key()) || run.manual().contains(p.job().id())));
         }
         PipelineArtifacts artifacts = new PipelineArtifacts(run.runDir().resolve("artifacts"));
-        LocalRun local = new LocalRun(new Scheduler(new GitlabGate(rules)), new Launcher(artifacts), Clock.systemUTC(),
+        GitlabGate gitlab = new GitlabGate(rules);
+        // A job that needs the Docker executor is skipped with the reason when no engine answers.
+        dev.gantry.schedule.JobGate gate = (job, predecessors, cancelRequested) -> {
+            dev.gantry.schedule.JobGate.Verdict v = gitlab.decide(job, predecessors, cancelRequested);
+            GitlabPlannedJob p = planned.get(job.key());
+            if (v.outcome() == JobStatus.RUNNING && p != null && GitlabJobRunner.usesDocker(run, p)
+                    && !run.containers().availability().available()) {
+                return dev.gantry.schedule.JobGate.Verdict.skip("the job needs the Docker executor (image or"
+                        + " services), and no Docker engine is reachable: " + run.containers().availability().detail());
+            }
+            return v;
+        };
+        LocalRun local = new LocalRun(new Scheduler(gate), new Launcher(artifacts), Clock.systemUTC(),
                 this::concluded);
         loop = local;
-        Map<String, JobStatus> statuses = local.execute(plan.stream().map(GitlabPlannedJob::scheduling).toList(),
-                maxParallel);
+        Map<String, JobStatus> statuses;
+        try {
+            statuses = local.execute(plan.stream().map(GitlabPlannedJob::scheduling).toList(), maxParallel);
+        } finally {
+            run.containers().cleanup(Long.toString(run.pipelineId()));
+        }
         List<JobResult> ordered = new ArrayList<>();
         for (Map.Entry<String, JobStatus> e : statuses.entrySet()) {
             JobResult r = results.get(e.getKey());

@@ -1,5 +1,7 @@
 package dev.gantry.runner.gitlab;
 
+import dev.gantry.runner.container.ContainerSupport;
+
 import dev.gantry.event.RepositoryFacts;
 import dev.gantry.model.Pipeline;
 import java.nio.file.Path;
@@ -28,12 +30,13 @@ import java.util.Set;
  * @param executor      how jobs execute
  * @param colour        the output goes to a terminal: echo commands in green, as GitLab Runner does
  * @param cache         where caches live between runs
+ * @param containers    the container runtime for the Docker executor, made on first use
  */
 public record GitlabRun(Pipeline pipeline, String file, RepositoryFacts facts, String source, long pipelineId,
                         Instant createdAt, Map<String, String> secrets, Map<String, String> fileVariables,
                         Map<String, String> runVariables, Map<String, String> hostEnv, Map<String, String> extraEnv,
                         Path repository, String revision, Path runDir, Set<String> manual, Executor executor,
-                        boolean colour, CacheStore cache) {
+                        boolean colour, CacheStore cache, ContainerSupport containers) {
 
     public GitlabRun {
         secrets = Map.copyOf(secrets);
@@ -49,9 +52,10 @@ public record GitlabRun(Pipeline pipeline, String file, RepositoryFacts facts, S
                                Instant createdAt, Map<String, String> secrets, Map<String, String> fileVariables,
                                Map<String, String> runVariables, Map<String, String> hostEnv,
                                Map<String, String> extraEnv, Path repository, String revision, Path runDir,
-                               Set<String> manual, Executor executor, boolean colour) {
+                               Set<String> manual, Executor executor, boolean colour,
+                               java.util.function.Supplier<dev.gantry.runner.container.ContainerRuntime> containers) {
         return new GitlabRun(pipeline, file, facts, source, pipelineId, createdAt, secrets, fileVariables, runVariables,
                 hostEnv, extraEnv, repository, revision, runDir, manual, executor, colour,
-                DirectoryCacheStore.inUserCache(hostEnv));
+                DirectoryCacheStore.inUserCache(hostEnv), new ContainerSupport(containers));
     }
 }

@@ -1,7 +1,5 @@
-package dev.gantry.runner.github;
+package dev.gantry.runner.container;
 
-import dev.gantry.runner.container.Availability;
-import dev.gantry.runner.container.ContainerRuntime;
 import java.util.function.Supplier;
 
 /**
