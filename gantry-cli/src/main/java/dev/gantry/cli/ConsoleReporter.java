@@ -92,7 +92,8 @@ final class ConsoleReporter implements RunListener {
                 : new String[] {"JOB", "RESULT", "DURATION"});
         for (JobResult j : run.jobs()) {
             String duration = j.duration().isZero() ? "-" : format(j.duration());
-            String result = word(j.status(), showStage) + (j.reason() != null && !j.status().succeeded() ? " (" + j.reason() + ")" : "");
+            String result = word(j.status(), showStage)
+                    + (j.reason() != null && !j.status().succeeded() ? " (" + shorten(j.reason()) + ")" : "");
             rows.add(showStage
                     ? new String[] {j.job().stage() == null ? "-" : j.job().stage(), j.job().displayName(), result,
                             duration, j.coverage() == null ? "-" : j.coverage() + "%"}
@@ -119,6 +120,12 @@ final class ConsoleReporter implements RunListener {
         out.println((run.succeeded() ? paint(GREEN, "Run succeeded") : paint(RED, "Run failed"))
                 + paint(DIM, " in " + format(run.duration())));
         out.flush();
+    }
+
+    /** A reason short enough for a table cell; the job's log has it whole. */
+    static String shorten(String reason) {
+        String oneLine = reason.replace('\n', ' ');
+        return oneLine.length() <= 72 ? oneLine : oneLine.substring(0, 71) + "…";
     }
 
     private String prefix(JobRef job) {
