@@ -296,7 +296,7 @@ public final class GithubJobRunner {
     }
 
     /** A built-in action's post step, waiting for the end of the job. */
-    private record PendingPost(BuiltinAction action, StepRef step, Map<String, String> inputs, Map<String, String> env,
+    record PendingPost(BuiltinAction action, StepRef step, Map<String, String> inputs, Map<String, String> env,
                                Map<String, String> state) {
     }
 
@@ -529,7 +529,7 @@ public final class GithubJobRunner {
                 "cannot start steps in their own process group: neither setsid nor perl was found on PATH"));
         ProcessLauncher launcher = new ProcessLauncher(session, processes, StopSettings.defaults(), temp);
         Path eventPath = run.runDir().resolve("event.json");
-        JobState state = new JobState(workspace, temp, launcher);
+        JobState state = new JobState(run, interpolator, workspace, temp, launcher);
         state.base = EvalContext.of(Map.of(
                         "github", Contexts.github(run, job.job().id(), workspace, eventPath),
                         "runner", Contexts.runner(temp, run.toolCache(), run.verbose()),
@@ -545,8 +545,8 @@ public final class GithubJobRunner {
                 Contexts.baseRef(run), Contexts.headRef(run)),
                 new DefaultVariables.JobPaths(workspace, temp, run.toolCache(), eventPath), run.verbose());
         try {
-            state.workflowEnv = evaluateEnv(run.workflow().variables(), state.base, "env");
-            state.jobEnv = evaluateEnv(job.job().env(), state.base.with(dev.gantry.expr.github.ContextName.ENV,
+            state.workflowEnv = interpolator.env(run.workflow().variables(), state.base, "env");
+            state.jobEnv = interpolator.env(job.job().env(), state.base.with(dev.gantry.expr.github.ContextName.ENV,
                     new LinkedHashMap<>(state.workflowEnv)), "jobs." + job.job().id() + ".env");
             state.displayName = job.displayName().contains("${{")
                     ? interpolator.string(job.displayName(), state.base, "jobs." + job.job().id() + ".name")
@@ -577,90 +577,6 @@ public final class GithubJobRunner {
                     line -> listener.line(ref, masker.mask(line)));
         }
         return state;
-    }
-
-    private Map<String, String> evaluateEnv(List<Variable> vars, EvalContext context, String where)
-            throws ExpressionFailure {
-        Map<String, String> env = new LinkedHashMap<>();
-        for (Variable v : vars) {
-            String value = interpolator.string(v.value(), context, where + "." + v.name());
-            env.put(v.name(), value == null ? "" : value);
-        }
-        return env;
-    }
-
-    /** Everything a job keeps while its steps run. */
-    final class JobState {
-        final Path workspace;
-        final Path temp;
-        final ProcessLauncher launcher;
-        EvalContext base;
-        Map<String, String> defaults;
-        Map<String, String> workflowEnv;
-        Map<String, String> jobEnv;
-        /** GITHUB_ENV assignments so far. */
-        final Map<String, String> fileEnv = new LinkedHashMap<>();
-        /** GITHUB_PATH folders so far, latest first. */
-        final List<String> path = new ArrayList<>();
-        final Map<String, Object> steps = new LinkedHashMap<>();
-        final List<PendingPost> posts = new ArrayList<>();
-        JobContainers containers;
-        String displayName;
-        String defaultShell;
-        String defaultWorkingDirectory;
-        Duration timeout;
-
-        JobState(Path workspace, Path temp, ProcessLauncher launcher) {
-            this.workspace = workspace;
-            this.temp = temp;
-            this.launcher = launcher;
-        }
-
-        /** The {@code github} context of this job. */
-        @SuppressWarnings("unchecked")
-        Map<String, Object> github() {
-            return (Map<String, Object>) base.context(dev.gantry.expr.github.ContextName.GITHUB);
-        }
-
-        /** The env context before a step's own env: workflow, job, then GITHUB_ENV. */
-        Map<String, String> jobLevelEnv() {
-            Map<String, String> env = new LinkedHashMap<>(workflowEnv);
-            env.putAll(jobEnv);
-            env.putAll(fileEnv);
-            return env;
-        }
-
-        /** The contexts for a step (or, with a null step, for the job's outputs). */
-        EvalContext context(String jobStatus, List<StepResult> results, Step step, int index) {
-            Map<String, Object> jobContext = new LinkedHashMap<>();
-            jobContext.put("status", jobStatus);
-            jobContext.put("container", containers == null ? Map.of() : containers.containerContext());
-            jobContext.put("services", containers == null ? Map.of() : containers.servicesContext());
-            return base.with(dev.gantry.expr.github.ContextName.ENV, new LinkedHashMap<>(jobLevelEnv()))
-                    .with(dev.gantry.expr.github.ContextName.STEPS, new LinkedHashMap<>(steps))
-                    .with(dev.gantry.expr.github.ContextName.JOB, jobContext)
-                    .withStatus(StatusCheck.ofJobStatus(jobStatus));
-        }
-
-        /** The step's own {@code env:}, evaluated with the job-level contexts. */
-        Map<String, String> stepEnvValues(Step step, EvalContext context, String where) throws ExpressionFailure {
-            return evaluateEnv(step.env(), context, where + ".env");
-        }
-
-        /** The process environment of a step: this machine's, the defaults, --env, then the env layers. */
-        Map<String, String> processEnv(Map<String, String> stepEnv) {
-            Map<String, String> env = new LinkedHashMap<>(run.hostEnv());
-            env.putAll(defaults);
-            env.putAll(run.extraEnv());
-            env.putAll(jobLevelEnv());
-            env.putAll(stepEnv);
-            if (!path.isEmpty()) {
-                String host = env.getOrDefault("PATH", "");
-                env.put("PATH", String.join(java.io.File.pathSeparator, path)
-                        + (host.isEmpty() ? "" : java.io.File.pathSeparator + host));
-            }
-            return env;
-        }
     }
 
     /** The job could not start; the message says why. */

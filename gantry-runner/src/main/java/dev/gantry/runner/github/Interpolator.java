@@ -40,6 +40,17 @@ final class Interpolator {
         return unwrap(parsed.flatMap(c -> c.evaluate(context)), where, text);
     }
 
+    /** {@code env:} entries with their values evaluated, in order ("" for a null value). */
+    java.util.Map<String, String> env(java.util.List<dev.gantry.model.Variable> vars, EvalContext context, String where)
+            throws ExpressionFailure {
+        java.util.Map<String, String> env = new java.util.LinkedHashMap<>();
+        for (dev.gantry.model.Variable v : vars) {
+            String value = string(v.value(), context, where + "." + v.name());
+            env.put(v.name(), value == null ? "" : value);
+        }
+        return env;
+    }
+
     /** Whether {@code text} (a template) has any expression in it. */
     static boolean hasExpression(String text) {
         return text != null && text.contains("${{") && Template.parse(text).isOk();

@@ -15,7 +15,7 @@ import java.util.Map;
 final class StepActionContext implements ActionContext {
 
     private final GithubRun run;
-    private final GithubJobRunner.JobState job;
+    private final JobState job;
     private final Map<String, String> inputs;
     private final Map<String, String> env;
     private final Map<String, Object> github;
@@ -27,7 +27,7 @@ final class StepActionContext implements ActionContext {
     private final SecretMasker masker;
     private final ActionServices services;
 
-    StepActionContext(GithubRun run, GithubJobRunner.JobState job, Map<String, String> inputs, Map<String, String> env,
+    StepActionContext(GithubRun run, JobState job, Map<String, String> inputs, Map<String, String> env,
                       Map<String, Object> github, String jobStatus, Map<String, String> state, JobRef ref,
                       RunListener listener, SecretMasker masker, ActionServices services) {
         this.run = run;

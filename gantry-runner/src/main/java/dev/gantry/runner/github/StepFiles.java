@@ -61,7 +61,7 @@ final class StepFiles {
      *
      * @param problems receives malformed lines (without values)
      */
-    Map<String, String> apply(GithubJobRunner.JobState job, StepOutput commands, Consumer<Diagnostic> problems) {
+    Map<String, String> apply(JobState job, StepOutput commands, Consumer<Diagnostic> problems) {
         FileCommands.Assignments envs = FileCommands.readAssignments(env, "GITHUB_ENV");
         envs.diagnostics().forEach(problems);
         job.fileEnv.putAll(commands.legacyEnv());
