@@ -65,7 +65,8 @@ public final class GitFacts {
 
     /**
      * The paths changed between two commits (added, modified, deleted, both sides of a rename),
-     * repository-relative with {@code /}.
+     * relative to {@code dir} with {@code /}: for a project in a subfolder of its repository, only
+     * the files inside that folder, as the project sees them.
      *
      * @param from a commit SHA or revision; zeros or null mean "the parent of {@code to}"
      * @param to   a commit SHA or revision (for example {@code HEAD})
@@ -99,8 +100,18 @@ public final class GitFacts {
                     paths.add(e.getNewPath());
                 }
             }
-            return paths.stream().distinct().sorted().toList();
+            String prefix = prefix(repo, dir);
+            return paths.stream().filter(p -> p.startsWith(prefix)).map(p -> p.substring(prefix.length()))
+                    .distinct().sorted().toList();
         }
+    }
+
+    /** {@code sub/dir/} when {@code dir} is below the work tree's root, else "". */
+    private static String prefix(Repository repo, Path dir) throws IOException {
+        Path tree = repo.getWorkTree().toPath().toRealPath();
+        Path project = dir.toRealPath();
+        return tree.equals(project) || !project.startsWith(tree) ? ""
+                : tree.relativize(project).toString().replace('\\', '/') + "/";
     }
 
     private static Optional<Repository> open(Path dir) throws IOException {

@@ -40,6 +40,13 @@ class GitFactsTest {
             assertThat(f.actor()).isEqualTo("dev");
             assertThat(GitFacts.changedFiles(dir, null, "HEAD")).containsExactly("docs.md");
             assertThat(GitFacts.changedFiles(dir, first, second)).containsExactly("docs.md");
+
+            java.nio.file.Files.createDirectories(dir.resolve("project/src"));
+            Files.writeString(dir.resolve("project/src/a.java"), "class A {}");
+            Files.writeString(dir.resolve("outside.txt"), "x");
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("third").setAuthor(ME).setCommitter(ME).setSign(false).call();
+            assertThat(GitFacts.changedFiles(dir.resolve("project"), null, "HEAD")).containsExactly("src/a.java");
         }
     }
 
