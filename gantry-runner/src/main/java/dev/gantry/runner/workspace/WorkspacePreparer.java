@@ -33,6 +33,11 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  * place. Git filters (LFS, {@code core.autocrlf}, {@code .gitattributes} eol) are not applied to
  * revision checkouts: files are written as stored.
  *
+ * <p>A folder inside a working tree (a project in a monorepo, such as {@code examples/java-service}
+ * run with {@code -C}) gives a workspace of that folder's files only, and no {@code .git}: the
+ * repository's index and commits describe the whole tree, so a {@code .git} there would show every
+ * other file as deleted.
+ *
  * <p>Contract: the destination must not exist or be an empty directory, outside the repository's
  * working tree. Never throws for bad input: problems come back as {@link WorkspaceResult.Failed}.
  * The user's repository is only read. Thread-safe: one instance may prepare several workspaces
@@ -70,33 +75,54 @@ public final class WorkspacePreparer {
         try (Repository repository = open(repositoryRoot)) {
             long started = System.nanoTime();
             Path workTree = repository.getWorkTree().toPath();
+            String folder = subfolder(workTree, repositoryRoot);
             if (revision == null) {
-                List<WorkspaceEntry> entries = WorkingTreeListing.list(repository);
+                List<WorkspaceEntry> entries = within(WorkingTreeListing.list(repository), folder);
                 long listed = System.nanoTime();
-                writer.writeAll(entries, destination, () -> (entry, target) -> Files.copy(workTree.resolve(entry.path()),
+                Path source = workTree.resolve(folder);
+                writer.writeAll(entries, destination, () -> (entry, target) -> Files.copy(source.resolve(entry.path()),
                         target, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS));
                 String head = Optional.ofNullable(repository.getFullBranch()).orElse(Constants.R_HEADS + "main");
                 ObjectId commit = repository.resolve(Constants.HEAD);
-                GitDirectory.create(repository, destination, head, repository.getIndexFile(), null);
+                if (folder.isEmpty()) {
+                    GitDirectory.create(repository, destination, head, repository.getIndexFile(), null);
+                }
                 return prepared(destination, commit, head, entries.size(), started, listed);
             }
             RevCommit commit = resolve(repository, revision);
             if (commit == null) {
                 return new WorkspaceResult.Failed("revision '" + revision + "' is not a commit of " + workTree);
             }
-            List<WorkspaceEntry> entries = RevisionListing.list(repository, commit);
+            List<WorkspaceEntry> entries = within(RevisionListing.list(repository, commit), folder);
             long listed = System.nanoTime();
             writer.writeAll(entries, destination, () -> new BlobWriter(repository.newObjectReader()));
             Ref branch = revision.startsWith(Constants.R_HEADS) ? repository.exactRef(revision)
                     : repository.exactRef(Constants.R_HEADS + revision);
             String head = branch != null && commit.equals(branch.getObjectId()) ? branch.getName() : commit.name();
-            GitDirectory.create(repository, destination, head, null, commit);
+            if (folder.isEmpty()) {
+                GitDirectory.create(repository, destination, head, null, commit);
+            }
             return prepared(destination, commit, head, entries.size(), started, listed);
         } catch (RepositoryNotFoundException | IllegalArgumentException e) {
-            return new WorkspaceResult.Failed(repositoryRoot + " is not the root of a git working tree");
+            return new WorkspaceResult.Failed(repositoryRoot + " is not in a git working tree");
         } catch (IOException | RuntimeException e) {
             return new WorkspaceResult.Failed("could not prepare the workspace in " + destination + ": " + e.getMessage());
         }
+    }
+
+    /** The folder's path in the working tree with a trailing {@code /}, or "" for the working tree itself. */
+    private static String subfolder(Path workTree, Path folder) throws IOException {
+        Path relative = workTree.toRealPath().relativize(folder.toRealPath());
+        return relative.toString().isEmpty() ? "" : relative.toString().replace(File.separatorChar, '/') + "/";
+    }
+
+    /** The entries below {@code folder}, named relative to it. */
+    private static List<WorkspaceEntry> within(List<WorkspaceEntry> entries, String folder) {
+        if (folder.isEmpty()) {
+            return entries;
+        }
+        return entries.stream().filter(e -> e.path().startsWith(folder))
+                .map(e -> new WorkspaceEntry(e.path().substring(folder.length()), e.kind(), e.blob())).toList();
     }
 
     private static WorkspaceResult prepared(Path root, ObjectId commit, String head, int files, long started, long listed) {
@@ -112,7 +138,7 @@ public final class WorkspacePreparer {
         }
         // No readEnvironment(): GIT_DIR and friends of Gantry's caller must not redirect the copy.
         Repository repository = new FileRepositoryBuilder().setGitDir(gitDir).setMustExist(true).build();
-        if (repository.isBare() || !repository.getWorkTree().toPath().toRealPath().equals(root.toRealPath())) {
+        if (repository.isBare() || !root.toRealPath().startsWith(repository.getWorkTree().toPath().toRealPath())) {
             repository.close();
             throw new RepositoryNotFoundException(root.toFile());
         }

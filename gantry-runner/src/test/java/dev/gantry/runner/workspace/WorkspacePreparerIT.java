@@ -165,9 +165,22 @@ class WorkspacePreparerIT {
                 .isInstanceOfSatisfying(WorkspaceResult.Failed.class, f -> assertThat(f.message()).contains("outside"));
         Path plain = Files.createDirectories(temp.resolve("plain"));
         assertThat(preparer.fromWorkingTree(plain, temp.resolve("ws2")))
-                .isInstanceOfSatisfying(WorkspaceResult.Failed.class, f -> assertThat(f.message()).contains("not the root"));
-        assertThat(preparer.fromWorkingTree(repo.resolve("dir"), temp.resolve("ws3")))
-                .isInstanceOf(WorkspaceResult.Failed.class);
+                .isInstanceOfSatisfying(WorkspaceResult.Failed.class, f -> assertThat(f.message()).contains("not in a git"));
+    }
+
+    @Test
+    void aFolderInsideTheWorkingTreeGivesItsFilesOnlyAndNoGitDirectory() throws Exception {
+        write("dir/local.txt", "untracked\n");
+        Path ws = temp.resolve("sub-ws");
+        assertThat(preparer.fromWorkingTree(repo.resolve("dir"), ws)).isInstanceOf(WorkspaceResult.Prepared.class);
+        assertThat(ws.resolve("sub/b.txt")).hasContent("b");
+        assertThat(ws.resolve("local.txt")).hasContent("untracked");
+        assertThat(ws.resolve("a.txt")).doesNotExist();
+        assertThat(ws.resolve(".git")).doesNotExist();
+        Path revision = temp.resolve("sub-rev");
+        assertThat(preparer.fromRevision(repo.resolve("dir"), firstCommit, revision)).isInstanceOf(WorkspaceResult.Prepared.class);
+        assertThat(revision.resolve("sub/b.txt")).hasContent("b");
+        assertThat(revision.resolve("local.txt")).doesNotExist();
     }
 
     @Test

@@ -26,6 +26,16 @@ final class Folders {
         }
     }
 
+    /** True when {@code dir} is missing or holds nothing. */
+    static boolean isEmpty(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return true;
+        }
+        try (Stream<Path> children = Files.list(dir)) {
+            return children.findAny().isEmpty();
+        }
+    }
+
     private static void delete(Path root) throws IOException {
         if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
             Files.deleteIfExists(root);

@@ -24,6 +24,10 @@ final class GitSettings {
 
     static void leaveBehind(ActionContext context, CheckoutRequest request, boolean safeDirectory) throws IOException {
         Path folder = request.target();
+        if (!java.nio.file.Files.isDirectory(folder.resolve(".git"))) {
+            context.debug("checkout: " + folder + " has no .git (a folder inside a repository runs as plain files)");
+            return;
+        }
         try (Repository repo = new FileRepositoryBuilder().setGitDir(folder.resolve(".git").toFile()).setMustExist(true)
                 .build()) {
             StoredConfig config = repo.getConfig();

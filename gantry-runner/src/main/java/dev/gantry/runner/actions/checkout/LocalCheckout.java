@@ -35,14 +35,15 @@ final class LocalCheckout {
         Path target = request.target();
         String runRef = String.valueOf(context.github().getOrDefault("ref", ""));
         boolean atRoot = target.equals(context.workspace().toAbsolutePath().normalize());
-        if (request.ref().isEmpty() && atRoot && Files.exists(target.resolve(".git"))) {
+        if (request.ref().isEmpty() && atRoot && !Folders.isEmpty(target)) {
             context.log("The workspace already holds the repository's working tree (copied when the job started);"
                     + " untracked files you have locally are kept");
             context.debug("checkout: fetch-depth has no effect locally: all history is reachable");
             if (request.withSubmodules()) {
                 submodules(repository, target, null, request.submodules().equals("recursive"));
             }
-            return new CheckoutResult(runRef, head(target));
+            return new CheckoutResult(runRef, Files.exists(target.resolve(".git")) ? head(target)
+                    : String.valueOf(context.github().getOrDefault("sha", "")));
         }
         Folders.empty(target);
         WorkspaceResult result = request.ref().isEmpty() ? preparer.fromWorkingTree(repository, target)
