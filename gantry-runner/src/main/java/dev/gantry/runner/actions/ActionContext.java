@@ -63,8 +63,20 @@ public interface ActionContext {
     /** Prints a line to the job's log (masked). */
     void log(String line);
 
-    /** Prints a warning annotation. */
+    /** Prints a warning annotation; it also appears in the run's summary. */
     void warning(String message);
+
+    /**
+     * Records a notice annotation for the run's summary (what was cached or uploaded), printed in
+     * the log as well.
+     *
+     * @param title   a short word for what it is about, for example {@code cache} or {@code artifact}
+     * @param message one sentence
+     */
+    void notice(String title, String message);
+
+    /** Prints a line only when debug output is on ({@code --verbose}, as {@code core.debug}). */
+    void debug(String message);
 
     /** The run's shared stores (cache, artifacts). */
     ActionServices services();

@@ -239,7 +239,7 @@ public final class GithubJobRunner {
         }
         Map<String, String> actionState = new LinkedHashMap<>();
         StepActionContext actionContext = new StepActionContext(run, state, inputs, state.processEnv(stepEnv),
-                state.github(), jobStatus, actionState, ref, listener, masker, run.services());
+                state.github(), jobStatus, actionState, ref, listener, masker, run.services(), annotations::add);
         ActionResult result = invoke(ref, () -> builtin.get().main(actionContext));
         if (builtin.get().postIf().isPresent()) {
             state.posts.add(new PendingPost(builtin.get(), stepRef, inputs, state.processEnv(stepEnv), actionState));
@@ -283,7 +283,7 @@ public final class GithubJobRunner {
             listener.stepStarted(ref, stepRef);
             long t0 = System.nanoTime();
             StepActionContext actionContext = new StepActionContext(run, state, post.inputs(), post.env(),
-                    state.github(), status, post.state(), ref, listener, masker, run.services());
+                    state.github(), status, post.state(), ref, listener, masker, run.services(), annotations::add);
             ActionResult result = invoke(ref, () -> post.action().post(actionContext));
             String outcome = result.ok() ? "success" : "failure";
             results.add(record(ref, state, stepRef, outcome, outcome, result.ok() ? 0 : 1,

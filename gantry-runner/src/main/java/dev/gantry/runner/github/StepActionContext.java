@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** The {@link ActionContext} of one built-in action step, applying its effects to the job as file commands would. */
 final class StepActionContext implements ActionContext {
@@ -26,10 +27,12 @@ final class StepActionContext implements ActionContext {
     private final RunListener listener;
     private final SecretMasker masker;
     private final ActionServices services;
+    private final Consumer<Annotation> annotations;
 
     StepActionContext(GithubRun run, JobState job, Map<String, String> inputs, Map<String, String> env,
                       Map<String, Object> github, String jobStatus, Map<String, String> state, JobRef ref,
-                      RunListener listener, SecretMasker masker, ActionServices services) {
+                      RunListener listener, SecretMasker masker, ActionServices services,
+                      Consumer<Annotation> annotations) {
         this.run = run;
         this.job = job;
         this.inputs = inputs;
@@ -41,6 +44,7 @@ final class StepActionContext implements ActionContext {
         this.listener = listener;
         this.masker = masker;
         this.services = services;
+        this.annotations = annotations;
     }
 
     @Override
@@ -130,7 +134,25 @@ final class StepActionContext implements ActionContext {
 
     @Override
     public void warning(String message) {
-        listener.annotation(ref, new Annotation("warning", masker.mask(message), null, null, 0, 0));
+        annotate(new Annotation("warning", masker.mask(message), null, null, 0, 0));
+    }
+
+    @Override
+    public void notice(String title, String message) {
+        annotate(new Annotation("notice", masker.mask(message), masker.mask(title), null, 0, 0));
+    }
+
+    @Override
+    public void debug(String message) {
+        if (run.verbose()) {
+            listener.line(ref, "##[debug]" + masker.mask(message));
+        }
+    }
+
+    /** Shows an annotation now and keeps it for the run's summary. */
+    private void annotate(Annotation annotation) {
+        annotations.accept(annotation);
+        listener.annotation(ref, annotation);
     }
 
     @Override

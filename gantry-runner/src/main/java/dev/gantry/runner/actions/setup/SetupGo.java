@@ -1,0 +1,135 @@
+package dev.gantry.runner.actions.setup;
+
+import dev.gantry.runner.actions.ActionContext;
+import dev.gantry.runner.actions.ActionInputs;
+import dev.gantry.runner.actions.ActionInputs.InputError;
+import dev.gantry.runner.actions.ActionResult;
+import dev.gantry.runner.actions.BuiltinAction;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * actions/setup-go (github.com/actions/setup-go, README and action.yml): chooses an installed Go
+ * ({@link GoToolchains}) for {@code go-version} or {@code go-version-file} ({@code go.mod} and
+ * {@code go.work}: the {@code toolchain} line, else the {@code go} line; {@code .go-version};
+ * {@code .tool-versions}); puts its {@code bin} and GOPATH's {@code bin} on PATH; output
+ * {@code go-version}. {@code cache} is on by default, as in the original: the module and build
+ * caches ({@code go env GOMODCACHE GOCACHE}) under {@code setup-go-<platform>-<arch>-go-<version>-<hash of go.sum>};
+ * a missing {@code go.sum} is a warning, not a failure; output {@code cache-hit}.
+ */
+public final class SetupGo implements BuiltinAction {
+
+    private static final Pattern TOOLCHAIN = Pattern.compile("(?m)^toolchain\\s+go(\\S+)");
+    private static final Pattern GO_LINE = Pattern.compile("(?m)^go\\s+(\\d\\S*)");
+
+    private final CommandProbe probe;
+
+    public SetupGo(CommandProbe probe) {
+        this.probe = probe;
+    }
+
+    @Override
+    public ActionResult main(ActionContext context) {
+        ActionInputs in = new ActionInputs(context);
+        try {
+            String version = in.string("go-version", "");
+            String file = in.string("go-version-file", "");
+            if (version.isEmpty() && !file.isEmpty()) {
+                version = versionFromFile(SetupSupport.readVersionFile(context, "go-version-file", file), file);
+            }
+            String arch = in.string("architecture", Toolchains.machineArch());
+            Toolchains where = new Toolchains(context.env(), context.toolCache(), context.workspace(), probe, arch);
+            List<Toolchain> installed = GoToolchains.find(where);
+            Optional<Toolchain> go = version.isEmpty() ? installed.stream().findFirst()
+                    : Toolchains.pick(installed, SetupSupport.spec(version, "Go"), false);
+            if (go.isEmpty()) {
+                return ActionResult.failure(Toolchains.notInstalled("Go", version.isEmpty() ? "any" : version, installed,
+                        context.toolCache().resolve("go/<version>/" + arch).toString()));
+            }
+            Map<String, String> env = withGo(context, go.get());
+            probe.run(List.of(go.get().executable().toString(), "env", "GOPATH"), env, context.workspace())
+                    .ifPresent(gopath -> context.addPath(gopath + "/bin"));
+            SetupSupport.addToPath(context, go.get());
+            context.setOutput("go-version", go.get().version().text());
+            context.log("Successfully set up Go version " + go.get().version().text() + " at " + go.get().home());
+            if (in.bool("cache", true)) {
+                restoreCache(context, in, go.get(), env);
+            }
+            return ActionResult.success();
+        } catch (InputError e) {
+            return ActionResult.failure(e.getMessage());
+        } catch (IOException e) {
+            return ActionResult.failure("setup-go: the cache could not be restored: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public Optional<String> postIf() {
+        return Optional.of("success()");
+    }
+
+    @Override
+    public ActionResult post(ActionContext context) {
+        DependencyCache.save(context);
+        return ActionResult.success();
+    }
+
+    static String versionFromFile(String content, String file) throws InputError {
+        String name = file.replaceFirst(".*/", "");
+        if (name.equals("go.mod") || name.equals("go.work")) {
+            Matcher toolchain = TOOLCHAIN.matcher(content);
+            if (toolchain.find()) {
+                return toolchain.group(1);
+            }
+            Matcher go = GO_LINE.matcher(content);
+            if (go.find()) {
+                return go.group(1);
+            }
+        } else if (name.equals(".tool-versions")) {
+            Matcher m = Pattern.compile("(?m)^golang\\s+(\\S+)").matcher(content);
+            if (m.find()) {
+                return m.group(1);
+            }
+        } else if (!content.isBlank()) {
+            return content.strip().lines().findFirst().orElse("").replaceFirst("^go", "");
+        }
+        throw new InputError("No Go version was found in " + file);
+    }
+
+    private void restoreCache(ActionContext context, ActionInputs in, Toolchain go, Map<String, String> env)
+            throws InputError, IOException {
+        List<String> patterns = in.lines("cache-dependency-path");
+        List<String> hashed = patterns.isEmpty() ? List.of("go.sum") : patterns;
+        String hash = DependencyCache.hashFiles(context.workspace(), hashed);
+        if (hash.isEmpty()) {
+            context.warning("Restore cache failed: Dependencies file is not found in " + context.workspace()
+                    + ". Supported file pattern: go.sum");
+            return;
+        }
+        List<String> paths = new ArrayList<>();
+        for (String variable : List.of("GOMODCACHE", "GOCACHE")) {
+            probe.run(List.of(go.executable().toString(), "env", variable), env, context.workspace())
+                    .ifPresent(paths::add);
+        }
+        if (paths.isEmpty()) {
+            context.warning("Restore cache failed: go env did not name GOMODCACHE or GOCACHE");
+            return;
+        }
+        String key = "setup-go-" + SetupSupport.runnerOs(context).toLowerCase(Locale.ROOT) + "-"
+                + Toolchains.machineArch() + "-go-" + go.version().text() + "-" + hash;
+        DependencyCache.restore(context, key, paths);
+    }
+
+    private static Map<String, String> withGo(ActionContext context, Toolchain go) {
+        Map<String, String> env = new java.util.LinkedHashMap<>(context.env());
+        env.put("PATH", go.bin() + java.io.File.pathSeparator + env.getOrDefault("PATH", ""));
+        env.put("GOROOT", go.home().toString());
+        return env;
+    }
+}

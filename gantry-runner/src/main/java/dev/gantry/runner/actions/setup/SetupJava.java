@@ -1,0 +1,160 @@
+package dev.gantry.runner.actions.setup;
+
+import dev.gantry.runner.actions.ActionContext;
+import dev.gantry.runner.actions.ActionInputs;
+import dev.gantry.runner.actions.ActionInputs.InputError;
+import dev.gantry.runner.actions.ActionResult;
+import dev.gantry.runner.actions.BuiltinAction;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * actions/setup-java (github.com/actions/setup-java, README, docs/advanced-usage.md and action.yml):
+ * chooses an installed JDK ({@link JavaToolchains}) for {@code java-version} (a version or range, one
+ * per line for several: the last becomes the default) or {@code java-version-file}
+ * ({@code .java-version}, {@code .tool-versions}, {@code .sdkmanrc}); exports {@code JAVA_HOME},
+ * {@code JAVA_HOME_<major>_<ARCH>} and PATH; outputs {@code distribution}, {@code version},
+ * {@code path} and, with {@code cache:}, {@code cache-hit}.
+ *
+ * <p>{@code distribution} is required as in the original but any installed JDK may serve it: a
+ * warning says when its vendor differs. {@code cache: maven|gradle|sbt} restores and saves the
+ * original's paths under the original's key ({@code setup-java-<OS>-<arch>-<manager>-<hash>}).
+ * Not done locally: writing {@code ~/.m2/settings.xml} and {@code toolchains.xml} (they would
+ * overwrite the user's own), GPG key import, downloads ({@code check-latest}, {@code jdk-file}).
+ */
+public final class SetupJava implements BuiltinAction {
+
+    private static final Pattern TOOL_VERSIONS = Pattern.compile("(?m)^java\\s+(?:([a-z]+)-)?(\\S+)");
+    private static final Pattern SDKMANRC = Pattern.compile("(?m)^java\\s*=\\s*([^-\\s]+)");
+    private static final Pattern PLAIN = Pattern.compile("(?:^|\\s|-)(\\d+\\S*)");
+
+    private final CommandProbe probe;
+
+    public SetupJava(CommandProbe probe) {
+        this.probe = probe;
+    }
+
+    @Override
+    public ActionResult main(ActionContext context) {
+        ActionInputs in = new ActionInputs(context);
+        try {
+            String distribution = in.required("distribution");
+            if (distribution.equalsIgnoreCase("jdkfile") || !in.string("jdk-file", "").isEmpty()) {
+                return ActionResult.failure("setup-java: installing a JDK from a file (jdk-file) is not supported by"
+                        + " gantry, which uses the JDKs installed on this machine");
+            }
+            String pkg = in.string("java-package", "jdk");
+            if (!pkg.startsWith("jdk") && !pkg.startsWith("jre")) {
+                throw new InputError("java-package should be 'jdk', 'jre', 'jdk+fx' or 'jre+fx', not '" + pkg + "'");
+            }
+            List<String> versions = in.lines("java-version");
+            if (versions.isEmpty()) {
+                String file = in.string("java-version-file", "");
+                if (file.isEmpty()) {
+                    throw new InputError("java-version or java-version-file input expected");
+                }
+                versions = List.of(versionFromFile(SetupSupport.readVersionFile(context, "java-version-file", file), file));
+            }
+            String arch = in.string("architecture", Toolchains.machineArch());
+            Toolchains where = new Toolchains(context.env(), context.toolCache(), context.workspace(), probe, arch);
+            List<Toolchain> installed = JavaToolchains.find(where);
+            List<Toolchain> chosen = new ArrayList<>();
+            for (String version : versions) {
+                Optional<Toolchain> jdk = Toolchains.pick(installed, SetupSupport.spec(version, "Java"), false);
+                if (jdk.isEmpty()) {
+                    return ActionResult.failure(Toolchains.notInstalled("Java", version, installed,
+                            context.toolCache().resolve("Java_Temurin-Hotspot_jdk/<version>/" + arch).toString()));
+                }
+                chosen.add(jdk.get());
+            }
+            for (Toolchain jdk : chosen) {
+                context.exportVariable("JAVA_HOME_" + jdk.version().major() + "_" + arch.toUpperCase(Locale.ROOT),
+                        jdk.home().toString());
+                String vendor = JavaToolchains.distribution(jdk.vendor());
+                if (!vendor.equalsIgnoreCase(distribution)) {
+                    context.warning("setup-java: distribution '" + distribution + "' was asked for; gantry uses the"
+                            + " installed JDK " + jdk.describe() + (jdk.vendor().isEmpty() ? "" : " by " + jdk.vendor()));
+                }
+                context.log("Java " + jdk.version().text() + " was found at " + jdk.home());
+            }
+            Toolchain jdk = chosen.getLast();
+            context.exportVariable("JAVA_HOME", jdk.home().toString());
+            SetupSupport.addToPath(context, jdk);
+            context.setOutput("distribution", distribution);
+            context.setOutput("path", jdk.home().toString());
+            context.setOutput("version", jdk.version().text());
+            context.debug("setup-java: ~/.m2/settings.xml and toolchains.xml are left as they are");
+            String cache = in.string("cache", "");
+            if (!cache.isEmpty()) {
+                restoreCache(context, in, cache);
+            }
+            return ActionResult.success();
+        } catch (InputError e) {
+            return ActionResult.failure(e.getMessage());
+        } catch (IOException e) {
+            return ActionResult.failure("setup-java: the cache could not be restored: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public Optional<String> postIf() {
+        return Optional.of("success()");
+    }
+
+    @Override
+    public ActionResult post(ActionContext context) {
+        DependencyCache.save(context);
+        return ActionResult.success();
+    }
+
+    private void restoreCache(ActionContext context, ActionInputs in, String manager) throws InputError, IOException {
+        String home = ActionInputs.home(context.env()).toString();
+        List<String> paths;
+        List<String> patterns;
+        switch (manager) {
+            case "maven" -> {
+                paths = List.of(home + "/.m2/repository");
+                patterns = List.of("**/pom.xml", "**/.mvn/wrapper/maven-wrapper.properties", "**/.mvn/extensions.xml");
+            }
+            case "gradle" -> {
+                paths = List.of(home + "/.gradle/caches", home + "/.gradle/wrapper");
+                patterns = List.of("**/*.gradle*", "**/gradle-wrapper.properties", "buildSrc/**/Versions.kt",
+                        "buildSrc/**/Dependencies.kt", "gradle/*.versions.toml", "**/versions.properties");
+            }
+            case "sbt" -> {
+                paths = List.of(home + "/.ivy2/cache", home + "/.sbt", home + "/.cache/coursier",
+                        "!" + home + "/.sbt/*.lock", "!" + home + "/**/ivydata-*.properties");
+                patterns = List.of("**/*.sbt", "**/project/build.properties", "**/project/**.scala", "**/project/**.sbt");
+            }
+            default -> throw new InputError("unknown package manager specified: " + manager);
+        }
+        List<String> custom = in.lines("cache-dependency-path");
+        List<String> hashed = custom.isEmpty() ? patterns : custom;
+        String hash = DependencyCache.hashFiles(context.workspace(), hashed);
+        if (hash.isEmpty()) {
+            throw new InputError("No file in " + context.workspace() + " matched to [" + String.join(",", hashed)
+                    + "], make sure you have checked out the target repository");
+        }
+        String key = "setup-java-" + SetupSupport.runnerOs(context) + "-" + Toolchains.machineArch() + "-" + manager
+                + "-" + hash;
+        DependencyCache.restore(context, key, paths);
+    }
+
+    /** The version a version file names, as setup-java reads {@code .java-version}, {@code .tool-versions}, {@code .sdkmanrc}. */
+    static String versionFromFile(String content, String file) throws InputError {
+        String name = file.replaceFirst(".*/", "");
+        Matcher m = name.equals(".tool-versions") ? TOOL_VERSIONS.matcher(content)
+                : name.equals(".sdkmanrc") ? SDKMANRC.matcher(content) : PLAIN.matcher(content);
+        if (!m.find()) {
+            throw new InputError("No supported version was found in file " + file);
+        }
+        String version = name.equals(".tool-versions") ? m.group(2) : m.group(1);
+        // setup-java keeps the numbers only: "17.0.2+8-LTS" asks for 17.0.2.
+        return version.replaceFirst("^(\\d+(?:\\.\\d+)*).*$", "$1");
+    }
+}

@@ -1,0 +1,166 @@
+package dev.gantry.runner.actions.setup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gantry.runner.actions.ActionInputs.InputError;
+import dev.gantry.runner.actions.ActionResult;
+import dev.gantry.runner.actions.FakeContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The setup actions against fake installations in a tool cache and in the places the finders look,
+ * with a probe that answers nothing, so that only the test's toolchains count (besides the JDKs of
+ * /usr/lib/jvm, which the Java tests step around).
+ */
+class SetupActionsTest {
+
+    private static final CommandProbe SILENT = (argv, env, dir) -> Optional.empty();
+
+    @TempDir
+    Path dir;
+
+    private FakeContext context() throws IOException {
+        FakeContext c = new FakeContext(dir);
+        Files.createDirectories(c.workspace());
+        Files.createDirectories(c.temp());
+        return c;
+    }
+
+    private static Path executable(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "#!/bin/sh\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return file;
+    }
+
+    private static Path fakeJdk(Path home, String version, String runtime, String vendor) throws IOException {
+        executable(home.resolve("bin/java"));
+        Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"" + vendor + "\"\nJAVA_RUNTIME_VERSION=\"" + runtime
+                + "\"\nJAVA_VERSION=\"" + version + "\"\n");
+        return home;
+    }
+
+    @Test
+    void setupJavaFindsJdksThroughJavaHomeVariablesAndTheToolCache() throws IOException {
+        FakeContext c = context();
+        Path jdk11 = fakeJdk(dir.resolve("jdks/eleven"), "11.0.22", "11.0.22+7", "Eclipse Adoptium");
+        fakeJdk(c.toolCache().resolve("Java_Zulu_jdk/21.0.1-12/x64"), "21.0.1", "21.0.1+12", "Azul Systems, Inc.");
+        c.env.put("JAVA_HOME_11_X64", jdk11.toString());
+
+        ActionResult eleven = new SetupJava(SILENT).main(c.with("distribution", "temurin").with("java-version", "11"));
+
+        assertThat(eleven.ok()).isTrue();
+        assertThat(c.exported).containsEntry("JAVA_HOME", jdk11.toRealPath().toString())
+                .containsEntry("JAVA_HOME_11_" + Toolchains.machineArch().toUpperCase(), jdk11.toRealPath().toString());
+        assertThat(c.paths).containsExactly(jdk11.toRealPath().resolve("bin").toString());
+        assertThat(c.outputs).containsEntry("version", "11.0.22+7").containsEntry("distribution", "temurin");
+        assertThat(c.warnings).isEmpty();
+
+        FakeContext other = context();
+        other.env.put("JAVA_HOME_11_X64", jdk11.toString());
+        assertThat(new SetupJava(SILENT).main(other.with("distribution", "temurin").with("java-version", "21")).ok())
+                .isTrue();
+        assertThat(other.outputs.get("version")).isEqualTo("21.0.1+12");
+        assertThat(other.warnings).singleElement().asString().contains("distribution 'temurin'", "Azul");
+    }
+
+    @Test
+    void setupJavaNeedsADistributionAndAVersion() throws IOException {
+        assertThat(new SetupJava(SILENT).main(context().with("java-version", "17")).message())
+                .isEqualTo("Input required and not supplied: distribution");
+        assertThat(new SetupJava(SILENT).main(context().with("distribution", "zulu")).message())
+                .isEqualTo("java-version or java-version-file input expected");
+    }
+
+    @Test
+    void javaVersionFilesAreReadLikeTheOriginal() throws InputError {
+        assertThat(SetupJava.versionFromFile("17.0.2+8\n", ".java-version")).isEqualTo("17.0.2");
+        assertThat(SetupJava.versionFromFile("nodejs 20\njava temurin-21.0.1+12\n", ".tool-versions")).isEqualTo("21.0.1");
+        assertThat(SetupJava.versionFromFile("# sdk\njava=21.0.1-tem\n", ".sdkmanrc")).isEqualTo("21.0.1");
+        assertThatThrownBy(() -> SetupJava.versionFromFile("nothing", ".java-version")).isInstanceOf(InputError.class);
+    }
+
+    @Test
+    void setupNodeResolvesLtsAliasesAmongInstalledVersions() throws IOException, InputError {
+        FakeContext c = context();
+        for (String v : List.of("18.19.0", "20.11.1", "21.6.0", "22.1.0")) {
+            executable(c.toolCache().resolve("node/" + v + "/" + Toolchains.machineArch() + "/bin/node"));
+        }
+        List<Toolchain> installed = NodeToolchains.find(new Toolchains(c.env, c.toolCache(), c.workspace(), SILENT,
+                Toolchains.machineArch()));
+
+        assertThat(SetupNode.pick(installed, "lts/*")).map(t -> t.version().text()).contains("22.1.0");
+        assertThat(SetupNode.pick(installed, "lts/-1")).map(t -> t.version().text()).contains("20.11.1");
+        assertThat(SetupNode.pick(installed, "lts/hydrogen")).map(t -> t.version().text()).contains("18.19.0");
+        assertThat(SetupNode.pick(installed, "lts/gallium")).isEmpty();
+        assertThat(SetupNode.pick(installed, "21")).map(t -> t.version().text()).contains("21.6.0");
+        assertThatThrownBy(() -> SetupNode.pick(installed, "lts/nonsense")).isInstanceOf(InputError.class);
+
+        assertThat(new SetupNode(SILENT).main(c.with("node-version", "20")).ok()).isTrue();
+        assertThat(c.outputs).containsEntry("node-version", "v20.11.1");
+        assertThat(new SetupNode(SILENT).main(context().with("node-version", "16")).message())
+                .contains("Node.js '16' is not installed", "18.19.0", "22.1.0");
+    }
+
+    @Test
+    void nodeVersionFilesAreReadLikeTheOriginal() throws InputError {
+        assertThat(SetupNode.versionFromFile("v20.11.1\n", ".nvmrc")).isEqualTo("20.11.1");
+        assertThat(SetupNode.versionFromFile("# comment\nlts/iron\n", ".nvmrc")).isEqualTo("lts/iron");
+        assertThat(SetupNode.versionFromFile("nodejs 18.19.0\n", ".tool-versions")).isEqualTo("18.19.0");
+        assertThat(SetupNode.versionFromFile("{\"engines\": {\"node\": \">=18\"}, \"volta\": {\"node\": \"20.1.0\"}}",
+                "package.json")).isEqualTo("20.1.0");
+        assertThat(SetupNode.versionFromFile("{\"engines\": {\"node\": \">=18\"}}", "package.json")).isEqualTo(">=18");
+    }
+
+    @Test
+    void setupPythonExportsTheOriginalsVariables() throws IOException {
+        FakeContext c = context();
+        Path prefix = c.toolCache().resolve("Python/3.12.1/" + Toolchains.machineArch());
+        executable(prefix.resolve("bin/python3"));
+        executable(Path.of(c.env.get("HOME")).resolve(".pyenv/versions/3.11.7/bin/python3"));
+        Files.writeString(c.workspace().resolve(".python-version"), "3.11\n");
+
+        assertThat(new SetupPython(SILENT).main(c).ok()).isTrue();
+
+        Path pyenv = Path.of(c.env.get("HOME")).resolve(".pyenv/versions/3.11.7");
+        assertThat(c.outputs).containsEntry("python-version", "3.11.7")
+                .containsEntry("python-path", pyenv.resolve("bin/python3").toString());
+        assertThat(c.exported).containsEntry("pythonLocation", pyenv.toString())
+                .containsEntry("Python3_ROOT_DIR", pyenv.toString())
+                .containsEntry("PKG_CONFIG_PATH", pyenv + "/lib/pkgconfig")
+                .containsEntry("LD_LIBRARY_PATH", pyenv + "/lib");
+
+        FakeContext ranged = context().with("python-version", ">=3.12");
+        assertThat(new SetupPython(SILENT).main(ranged).ok()).isTrue();
+        assertThat(ranged.outputs).containsEntry("python-version", "3.12.1");
+    }
+
+    @Test
+    void goVersionFilesPreferTheToolchainLine() throws InputError {
+        assertThat(SetupGo.versionFromFile("module x\n\ngo 1.21\n\ntoolchain go1.22.3\n", "go.mod")).isEqualTo("1.22.3");
+        assertThat(SetupGo.versionFromFile("module x\ngo 1.21.5\n", "go.mod")).isEqualTo("1.21.5");
+        assertThat(SetupGo.versionFromFile("1.22\n", ".go-version")).isEqualTo("1.22");
+    }
+
+    @Test
+    void setupGoFindsAGorootByItsVersionFileAndWarnsWithoutGoSum() throws IOException {
+        FakeContext c = context();
+        Path root = c.toolCache().resolve("go/1.22.3/" + Toolchains.machineArch());
+        executable(root.resolve("bin/go"));
+        Files.writeString(root.resolve("VERSION"), "go1.22.3\ntime 2024-05-01\n");
+
+        assertThat(new SetupGo(SILENT).main(c.with("go-version", "1.22")).ok()).isTrue();
+
+        assertThat(c.outputs).containsEntry("go-version", "1.22.3");
+        assertThat(c.paths).contains(root.resolve("bin").toString());
+        assertThat(c.warnings).anyMatch(w -> w.contains("Supported file pattern: go.sum"));
+    }
+}
