@@ -41,8 +41,16 @@ if [[ -n "${DOCKER_HOST:-}" && "${DOCKER_HOST}" != unix:///var/run/docker.sock ]
 fi
 
 # A stale pid file or socket of a dead daemon would stop the new one from starting; a live one
-# is only slow to answer, and a second daemon would fail on its pid file.
-if [[ -f /var/run/docker.pid ]] && ! kill -0 "$(cat /var/run/docker.pid)" 2>/dev/null; then
+# is only slow to answer, and a second daemon would fail on its pid file. A daemon that was killed
+# may linger as a zombie (nobody reaps it in these sandboxes): kill -0 still succeeds on it, so
+# look at its state and its command line instead.
+daemon_alive() {
+    local pid=$1 state
+    [[ -r /proc/$pid/stat ]] || return 1
+    state=$(sed -E 's/^[0-9]+ \(.*\) ([A-Za-z]).*/\1/' "/proc/$pid/stat")
+    [[ $state != Z && $state != X ]] && tr '\0' ' ' < "/proc/$pid/cmdline" | grep -q dockerd
+}
+if [[ -f /var/run/docker.pid ]] && ! daemon_alive "$(cat /var/run/docker.pid)"; then
     rm -f /var/run/docker.pid
 fi
 if [[ ! -f /var/run/docker.pid ]]; then
