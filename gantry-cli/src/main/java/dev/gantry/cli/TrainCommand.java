@@ -53,13 +53,16 @@ final class TrainCommand implements Callable<Integer> {
             build:
               extends: .base
               stage: build
-              script: [echo build]
+              script: [mkdir -p out, echo built > out/a.txt]
+              artifacts: {paths: [out/]}
               rules:
                 - if: '$CI_COMMIT_BRANCH == "main"'
             test:
               stage: test
               needs: [build]
-              script: [echo test]
+              script: [cat out/a.txt]
+              coverage: '/Total: (\\d+)%/'
+              after_script: [echo done]
             """;
 
     @Override
@@ -84,6 +87,8 @@ final class TrainCommand implements Callable<Integer> {
             Main.execute("list", dir);
             Main.execute("eval", "format('{0}', contains('abc', 'b'))");
             Main.execute("run", "-C", dir, "--json", repo.resolve("result.json").toString());
+            Main.execute("run", repo.resolve(".gitlab-ci.yml").toString(), "--executor", "shell",
+                    "--json", repo.resolve("gitlab.json").toString());
             return 0;
         } finally {
             System.setOut(out);
