@@ -156,7 +156,9 @@ final class GithubInvocation {
         rows.add(new String[] {"JOB", "NEEDS", "IF", "MATRIX"});
         for (PlannedJob p : plan) {
             String condition = p.job().condition() instanceof Condition.Expression e ? e.expression() : "-";
-            String matrix = p.deferred() ? "decided at run time" : p.matrix().isEmpty() ? "-" : p.matrix().toString();
+            String matrix = p.deferred() ? "decided at run time" : p.matrix().isEmpty() ? "-"
+                    : String.join(", ", p.matrix().entrySet().stream()
+                            .map(e -> e.getKey() + "=" + dev.gantry.expr.github.Values.toStr(e.getValue())).toList());
             rows.add(new String[] {p.displayName(), p.needs().isEmpty() ? "-" : String.join(",", p.needs()), condition,
                     matrix});
         }

@@ -33,8 +33,9 @@ final class LintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Workspace ws = new Workspace(workdir);
-        List<Path> targets = files.isEmpty() ? ws.discover(Path.of(".")) : files;
+        // Paths are printed relative to where the command runs, so an editor or a terminal opens them.
+        Workspace ws = new Workspace(Path.of("."));
+        List<Path> targets = files.isEmpty() ? ws.discover(workdir) : files.stream().map(workdir::resolve).toList();
         if (targets.isEmpty()) {
             System.err.println("gantry lint: no .github/workflows/*.yml or .gitlab-ci.yml here; name the files to check");
             return 2;

@@ -118,7 +118,8 @@ final class JobContainers implements AutoCloseable {
         }
         servicesContext.put(id, Map.of("id", started.id(), "network", network, "ports", ports));
         if (jobOnHost && !ports.isEmpty()) {
-            log.accept("Service " + id + " is reachable on 127.0.0.1 at " + ports);
+            log.accept("Service " + id + ": " + String.join(", ", ports.entrySet().stream()
+                    .map(e -> "port " + e.getKey() + " on 127.0.0.1:" + e.getValue()).toList()));
         }
     }
 
