@@ -4,7 +4,6 @@ import dev.gantry.runner.actions.ActionContext;
 import dev.gantry.runner.actions.ActionInputs;
 import dev.gantry.runner.actions.ActionInputs.InputError;
 import dev.gantry.runner.actions.ActionResult;
-import dev.gantry.runner.actions.BuiltinAction;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +22,7 @@ import java.util.regex.Pattern;
  * caches ({@code go env GOMODCACHE GOCACHE}) under {@code setup-go-<platform>-<arch>-go-<version>-<hash of go.sum>};
  * a missing {@code go.sum} is a warning, not a failure; output {@code cache-hit}.
  */
-public final class SetupGo implements BuiltinAction {
+public final class SetupGo implements CachingSetupAction {
 
     private static final Pattern TOOLCHAIN = Pattern.compile("(?m)^toolchain\\s+go(\\S+)");
     private static final Pattern GO_LINE = Pattern.compile("(?m)^go\\s+(\\d\\S*)");
@@ -67,17 +66,6 @@ public final class SetupGo implements BuiltinAction {
         } catch (IOException e) {
             return ActionResult.failure("setup-go: the cache could not be restored: " + e.getMessage());
         }
-    }
-
-    @Override
-    public Optional<String> postIf() {
-        return Optional.of("success()");
-    }
-
-    @Override
-    public ActionResult post(ActionContext context) {
-        DependencyCache.save(context);
-        return ActionResult.success();
     }
 
     static String versionFromFile(String content, String file) throws InputError {

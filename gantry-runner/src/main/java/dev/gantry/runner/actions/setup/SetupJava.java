@@ -4,7 +4,6 @@ import dev.gantry.runner.actions.ActionContext;
 import dev.gantry.runner.actions.ActionInputs;
 import dev.gantry.runner.actions.ActionInputs.InputError;
 import dev.gantry.runner.actions.ActionResult;
-import dev.gantry.runner.actions.BuiltinAction;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +26,7 @@ import java.util.regex.Pattern;
  * Not done locally: writing {@code ~/.m2/settings.xml} and {@code toolchains.xml} (they would
  * overwrite the user's own), GPG key import, downloads ({@code check-latest}, {@code jdk-file}).
  */
-public final class SetupJava implements BuiltinAction {
+public final class SetupJava implements CachingSetupAction {
 
     private static final Pattern TOOL_VERSIONS = Pattern.compile("(?m)^java\\s+(?:([a-z]+)-)?(\\S+)");
     private static final Pattern SDKMANRC = Pattern.compile("(?m)^java\\s*=\\s*([^-\\s]+)");
@@ -99,17 +98,6 @@ public final class SetupJava implements BuiltinAction {
         } catch (IOException e) {
             return ActionResult.failure("setup-java: the cache could not be restored: " + e.getMessage());
         }
-    }
-
-    @Override
-    public Optional<String> postIf() {
-        return Optional.of("success()");
-    }
-
-    @Override
-    public ActionResult post(ActionContext context) {
-        DependencyCache.save(context);
-        return ActionResult.success();
     }
 
     private void restoreCache(ActionContext context, ActionInputs in, String manager) throws InputError, IOException {

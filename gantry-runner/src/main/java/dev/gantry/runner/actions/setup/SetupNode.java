@@ -6,7 +6,6 @@ import dev.gantry.runner.actions.ActionContext;
 import dev.gantry.runner.actions.ActionInputs;
 import dev.gantry.runner.actions.ActionInputs.InputError;
 import dev.gantry.runner.actions.ActionResult;
-import dev.gantry.runner.actions.BuiltinAction;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +30,7 @@ import java.util.TreeSet;
  * {@code cache: npm|yarn|pnpm} caches the package manager's cache folder under
  * {@code node-cache-<platform>-<arch>-<manager>-<hash of the lock file>}; output {@code cache-hit}.
  */
-public final class SetupNode implements BuiltinAction {
+public final class SetupNode implements CachingSetupAction {
 
     /** The LTS lines by codename (nodejs.org release schedule); LTS lines are the even majors from 4 on. */
     static final Map<String, Integer> LTS_CODENAMES = Map.ofEntries(Map.entry("argon", 4), Map.entry("boron", 6),
@@ -86,17 +85,6 @@ public final class SetupNode implements BuiltinAction {
         } catch (IOException e) {
             return ActionResult.failure("setup-node: " + e.getMessage());
         }
-    }
-
-    @Override
-    public Optional<String> postIf() {
-        return Optional.of("success()");
-    }
-
-    @Override
-    public ActionResult post(ActionContext context) {
-        DependencyCache.save(context);
-        return ActionResult.success();
     }
 
     /** The newest installation the version, range or alias allows. */

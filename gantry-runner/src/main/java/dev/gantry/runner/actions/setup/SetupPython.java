@@ -4,7 +4,6 @@ import dev.gantry.runner.actions.ActionContext;
 import dev.gantry.runner.actions.ActionInputs;
 import dev.gantry.runner.actions.ActionInputs.InputError;
 import dev.gantry.runner.actions.ActionResult;
-import dev.gantry.runner.actions.BuiltinAction;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,7 +25,7 @@ import java.util.Optional;
  * {@code python-path} and, with {@code cache: pip|pipenv|poetry}, {@code cache-hit}. PyPy and
  * GraalPy versions are not looked for.
  */
-public final class SetupPython implements BuiltinAction {
+public final class SetupPython implements CachingSetupAction {
 
     private final CommandProbe probe;
 
@@ -107,17 +106,6 @@ public final class SetupPython implements BuiltinAction {
         } catch (IOException e) {
             return ActionResult.failure("setup-python: the cache could not be restored: " + e.getMessage());
         }
-    }
-
-    @Override
-    public Optional<String> postIf() {
-        return Optional.of("success()");
-    }
-
-    @Override
-    public ActionResult post(ActionContext context) {
-        DependencyCache.save(context);
-        return ActionResult.success();
     }
 
     /** The versions a version file names: every non-comment line ({@code .python-version}), or the python entry. */

@@ -4,7 +4,6 @@ import dev.gantry.runner.actions.ActionContext;
 import dev.gantry.runner.actions.ActionInputs;
 import dev.gantry.runner.actions.ActionInputs.InputError;
 import dev.gantry.runner.actions.ActionResult;
-import dev.gantry.runner.actions.BuiltinAction;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +25,7 @@ import java.util.regex.Pattern;
  * under {@code setup-uv-1-<platform>-<arch>-<hash of cache-dependency-glob><cache-suffix>};
  * output {@code cache-hit}.
  */
-public final class SetupUv implements BuiltinAction {
+public final class SetupUv implements CachingSetupAction {
 
     static final List<String> DEFAULT_DEPENDENCY_GLOB = List.of("**/*requirements*.txt", "**/*requirements*.in",
             "**/*constraints*.txt", "**/*constraints*.in", "**/pyproject.toml", "**/uv.lock");
@@ -87,17 +86,6 @@ public final class SetupUv implements BuiltinAction {
         } catch (IOException e) {
             return ActionResult.failure("setup-uv: the cache could not be restored: " + e.getMessage());
         }
-    }
-
-    @Override
-    public Optional<String> postIf() {
-        return Optional.of("success()");
-    }
-
-    @Override
-    public ActionResult post(ActionContext context) {
-        DependencyCache.save(context);
-        return ActionResult.success();
     }
 
     private void activate(ActionContext context, ActionInputs in, Toolchain uv, String python) throws InputError {
