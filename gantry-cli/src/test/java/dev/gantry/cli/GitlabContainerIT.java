@@ -1,13 +1,10 @@
 package dev.gantry.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.gantry.runner.container.Availability;
 import dev.gantry.runner.container.DockerContainerRuntime;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,15 +23,7 @@ class GitlabContainerIT {
 
     @BeforeAll
     static void engine() {
-        engine = DockerContainerRuntime.fromSystemEnvironment();
-        Availability a = engine.available();
-        if (!a.available()) {
-            String reason = "no Docker engine: " + a.detail() + " (run: bash .ci/docker-up.sh)";
-            if (System.getenv("CI") != null) {
-                fail(reason);
-            }
-            Assumptions.abort(reason);
-        }
+        engine = TestDocker.engineOrSkip();
     }
 
     @AfterAll
