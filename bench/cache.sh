@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Side-by-side benchmark of the cache store (FileCacheStore: tar + zstd level 3 in-process) against
-# `tar -c | zstd -T0 -3` and `zstd -d | tar -x` on the same generated tree: 20,000 files, about
+# Side-by-side benchmark of the cache store (FileCacheStore: tar + zstd level 1 in-process) against
+# `tar -c | zstd -T0 -3` and `zstd -d | tar -x` (and, for reference, `zstd -T0 -1`) on the same generated tree: 20,000 files, about
 # 500 MB, half compressible text and half random bytes, in nested folders, with a few symlinks and
-# executables. Each side runs RUNS times (default 3) alternately; the median wall time is printed.
+# executables. Each side runs RUNS times (default 3) alternately; the median wall time is printed
+# (the store's time is measured inside its JVM: start-up excluded, JIT warm-up included).
 # Usage: bench/cache.sh [RUNS]     (WORK=/some/dir to keep the tree between invocations)
 set -euo pipefail
 cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."
@@ -59,27 +60,35 @@ cp="gantry-runner/target/test-classes:gantry-runner/target/classes:$(cat gantry-
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 
-java_side() { "$jdk/bin/java" --enable-native-access=ALL-UNNAMED -cp "$cp" dev.gantry.runner.store.bench.CacheBench "$@"; }
+# The JVM flags of the ./gantry launcher (C1 only), so the store runs as it does in gantry run.
+java_side() { "$jdk/bin/java" -XX:TieredStopAtLevel=1 --enable-native-access=ALL-UNNAMED -cp "$cp" \
+  dev.gantry.runner.store.bench.CacheBench "$@"; }
 
-# Each phase starts after `sync`, so that the write-back of one side's files does not slow the next.
-: > "$work/store-save"; : > "$work/store-restore"; : > "$work/tar-save"; : > "$work/tar-restore"
+# Every run writes new folders and deletes nothing until the end: ext4 slows down creating files
+# right after many were deleted, which would punish whichever side runs next. Each phase starts
+# after `sync`, so that the write-back of one side's files does not slow the other.
+: > "$work/store-save"; : > "$work/store-restore"; : > "$work/tar-save"; : > "$work/tar-restore"; : > "$work/tar-save-1"
 for i in $(seq 1 "$runs"); do
-  rm -rf "$work/gantry-out" "$work/tar-out" "$work/tree.tar.zst"; mkdir -p "$work/tar-out"; sync
-  java_side save "$tree" "$work/store" > "$work/out"
+  mkdir -p "$work/run-$i/tar-out"; sync
+  java_side save "$tree" "$work/run-$i/store" > "$work/out"
   awk '/^ms/ {print $2}' "$work/out" >> "$work/store-save"
   archive=$(awk '/^archive-bytes/ {print $2}' "$work/out")
   sync
-  t=$(date +%s%N); tar -C "$tree" -cf - . | zstd -T0 -3 -q -o "$work/tree.tar.zst"; ms "$t" >> "$work/tar-save"
+  t=$(date +%s%N); tar -C "$tree" -cf - . | zstd -T0 -3 -q -o "$work/run-$i/tree.tar.zst"; ms "$t" >> "$work/tar-save"
   sync
-  java_side restore "$work/store" "$work/gantry-out" | awk '/^ms/ {print $2}' >> "$work/store-restore"
+  t=$(date +%s%N); tar -C "$tree" -cf - . | zstd -T0 -1 -q -o "$work/run-$i/tree-1.tar.zst"; ms "$t" >> "$work/tar-save-1"
   sync
-  t=$(date +%s%N); zstd -d -q -c "$work/tree.tar.zst" | tar -C "$work/tar-out" -xf -; ms "$t" >> "$work/tar-restore"
+  java_side restore "$work/run-$i/store" "$work/run-$i/gantry-out" | awk '/^ms/ {print $2}' >> "$work/store-restore"
+  sync
+  t=$(date +%s%N); zstd -d -q -c "$work/run-$i/tree.tar.zst" | tar -C "$work/run-$i/tar-out" -xf -; ms "$t" >> "$work/tar-restore"
 done
-diff -r "$tree" "$work/gantry-out" >/dev/null || { echo "cache.sh: the restored tree differs from the original" >&2; exit 1; }
+diff -r "$tree" "$work/run-1/gantry-out" >/dev/null || { echo "cache.sh: the restored tree differs from the original" >&2; exit 1; }
 
-printf 'tree: %s files, %s MB; archives: gantry %s MB, tar+zstd %s MB; load average %s\n' \
-  "$(find "$tree" -type f | wc -l)" "$(du -sm "$tree" | cut -f1)" \
-  "$((archive / 1000000))" "$(($(stat -c %s "$work/tree.tar.zst") / 1000000))" "$(cut -d' ' -f1-3 /proc/loadavg)"
-for f in store-save tar-save store-restore tar-restore; do
+printf 'tree: %s files, %s MB; archives: gantry %s MB, zstd -3 %s MB, zstd -1 %s MB; load average %s\n' \
+  "$(find "$tree" -type f | wc -l)" "$(du -sm "$tree" | cut -f1)" "$((archive / 1000000))" \
+  "$(($(stat -c %s "$work/run-1/tree.tar.zst") / 1000000))" "$(($(stat -c %s "$work/run-1/tree-1.tar.zst") / 1000000))" \
+  "$(cut -d' ' -f1-3 /proc/loadavg)"
+for f in store-save tar-save tar-save-1 store-restore tar-restore; do
   printf '%-16s median %6s ms   runs: %s\n' "$f" "$(median < "$work/$f")" "$(tr '\n' ' ' < "$work/$f")"
 done
+rm -rf "$work"/run-*

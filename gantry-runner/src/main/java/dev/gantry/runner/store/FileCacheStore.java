@@ -31,9 +31,12 @@ import java.util.stream.Stream;
  *   entries/&lt;uuid&gt;.tar.zst  one archive per entry ({@link ArchiveWriter})
  *   tmp/&lt;uuid&gt;.part       archives being written
  * </pre>
- * A save writes its archive under {@code tmp/} without holding the lock, flushes it to disk, then,
- * holding the lock, checks that the id is still free, renames the archive into {@code entries/}
- * and writes the index: the entry appears whole or not at all, and the first save of an id wins.
+ * A save writes its archive under {@code tmp/} without holding the lock, then, holding the lock,
+ * checks that the id is still free, renames the archive into {@code entries/} and writes the index:
+ * the entry appears whole or not at all, and the first save of an id wins. The archive is not forced
+ * to disk (that cost a third of the save time, see docs/PERFORMANCE.md): a process that dies
+ * never leaves a partial entry, but after a crash of the machine itself an entry's archive may be
+ * damaged; restoring it then fails on zstd's frame checksum, and the actions report a miss.
  * The lock is a file lock (other processes) plus a lock per directory in this JVM (file locks are
  * per process). Archives in {@code entries/} that the index does not name (a process died between
  * the rename and the index write) and {@code tmp/} files older than a day (a process died while
@@ -124,7 +127,6 @@ public final class FileCacheStore implements CacheStore {
         try {
             try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 ArchiveWriter.write(channel, items);
-                channel.force(true);
             }
             return locked(() -> commit(id, name, part));
         } finally {

@@ -6,7 +6,7 @@ import java.io.OutputStream;
 
 /**
  * Passes writes through and turns {@code close} into {@code flush}: writers that close their stream
- * (Jackson, the tar stream) must leave a file channel open until it is forced to disk.
+ * (Jackson) must leave a file channel open until it is forced to disk.
  */
 final class NonClosingOutputStream extends FilterOutputStream {
 

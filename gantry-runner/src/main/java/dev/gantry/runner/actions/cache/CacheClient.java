@@ -75,7 +75,13 @@ public final class CacheClient {
         } else {
             Path workspace = context.workspace();
             Path home = ActionInputs.home(context.env());
-            found = store.restore(query, name -> target(name, workspace, home)).map(CacheStore.Restored::entry);
+            try {
+                found = store.restore(query, name -> target(name, workspace, home)).map(CacheStore.Restored::entry);
+            } catch (IOException e) {
+                // As the toolkit's cache module: a restore that fails is a warning and a miss.
+                context.warning("Failed to restore: " + e.getMessage());
+                found = Optional.empty();
+            }
         }
         if (found.isEmpty()) {
             context.notice("cache", "miss: no entry for " + String.join(", ", keys));

@@ -81,4 +81,18 @@ class CacheClientTest {
         assertThat(new CacheClient(main).save(List.of("c"), "k")).as("but taken in main's").isFalse();
         assertThat(main.lines).anyMatch(l -> l.contains("Unable to reserve cache with key k"));
     }
+
+    @Test
+    void aDamagedArchiveIsAWarningAndAMissNotAFailure() throws Exception {
+        FakeContext c = new FakeContext(dir);
+        Files.createDirectories(c.workspace().resolve("c"));
+        Files.writeString(c.workspace().resolve("c/f"), "x".repeat(10_000));
+        assertThat(new CacheClient(c).save(List.of("c"), "k")).isTrue();
+        try (var archives = Files.list(dir.resolve("cache/entries"))) {
+            Files.writeString(archives.findFirst().orElseThrow(), "not zstd at all");
+        }
+
+        assertThat(new CacheClient(c).restore(List.of("c"), "k", List.of(), false)).isEmpty();
+        assertThat(c.warnings).singleElement().asString().startsWith("Failed to restore: ");
+    }
 }
