@@ -35,8 +35,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 /**
  * Extracts what {@link ArchiveWriter} wrote. The calling thread decompresses and parses the
  * stream; {@link #WRITERS} writer threads create the files, so that decompression and the file
- * system's system calls overlap (more writers were measured slower: creating files in one
- * directory contends in the kernel; see docs/PERFORMANCE.md). File contents travel in chunks of a fixed pool
+ * system's system calls overlap. All files of one folder go to the same writer: threads creating
+ * files in one directory contend for its lock in the kernel (measured slower, see
+ * docs/PERFORMANCE.md). File contents travel in chunks of a fixed pool
  * ({@link #CHUNKS} of {@link #CHUNK} bytes): memory stays bounded and no garbage is made per file.
  * Files above {@link #DIRECT_WRITE} are written by the calling thread itself. Directories are made
  * by the calling thread in stream order, before any file inside them is handed out; their modes and
@@ -53,7 +54,7 @@ final class ArchiveExtractor {
     static final int CHUNK = 1 << 18;
     static final int CHUNKS = 128;
     static final int DIRECT_WRITE = 4 << 20;
-    /** Two writers: measured best on two cores (one left the kernel idle between files, three contended). */
+    /** Two writers: measured best on two cores. */
     static final int WRITERS = 2;
 
     private static final Set<PosixFilePermission> OWNER_ALL = EnumSet.of(PosixFilePermission.OWNER_READ,
@@ -65,14 +66,18 @@ final class ArchiveExtractor {
     private final AtomicReference<IOException> failure = new AtomicReference<>();
     private final Set<Path> directories = new HashSet<>();
     private final List<DirectoryEntry> directoryModes = new ArrayList<>();
-    private final ExecutorService writer = Executors.newFixedThreadPool(WRITERS, r -> {
-        Thread t = new Thread(r, "gantry-cache-writer");
-        t.setDaemon(true);
-        return t;
-    });
+    /** One single-threaded writer per lane; a folder's files always go to the same lane. */
+    private final List<ExecutorService> writers = new ArrayList<>();
 
     private ArchiveExtractor(ArchiveLayout layout) {
         this.layout = layout;
+        for (int i = 0; i < WRITERS; i++) {
+            writers.add(Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "gantry-cache-writer");
+                t.setDaemon(true);
+                return t;
+            }));
+        }
     }
 
     static ArchiveStats extract(InputStream source, ArchiveLayout layout) throws IOException {
@@ -108,8 +113,8 @@ final class ArchiveExtractor {
                 entries++;
             }
         } finally {
-            writer.shutdown();
-            awaitQuietly();
+            writers.forEach(ExecutorService::shutdown);
+            writers.forEach(this::awaitQuietly);
         }
         rethrow();
         for (int i = directoryModes.size() - 1; i >= 0; i--) {
@@ -155,7 +160,7 @@ final class ArchiveExtractor {
             content.add(chunk);
         }
         FileWrite write = new FileWrite(target, existing != null, size, mode, time, content);
-        writer.execute(() -> {
+        writers.get(Math.floorMod(target.getParent().hashCode(), WRITERS)).execute(() -> {
             try {
                 if (failure.get() == null) {
                     write(write, null);
@@ -306,7 +311,7 @@ final class ArchiveExtractor {
         }
     }
 
-    private void awaitQuietly() {
+    private void awaitQuietly(ExecutorService writer) {
         boolean interrupted = false;
         while (true) {
             try {
