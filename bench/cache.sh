@@ -68,6 +68,7 @@ java_side() { "$jdk/bin/java" -XX:TieredStopAtLevel=1 --enable-native-access=ALL
 # right after many were deleted, which would punish whichever side runs next. Each phase starts
 # after `sync`, so that the write-back of one side's files does not slow the other.
 : > "$work/store-save"; : > "$work/store-restore"; : > "$work/tar-save"; : > "$work/tar-restore"; : > "$work/tar-save-1"
+: > "$work/store-save-warm"; : > "$work/store-restore-warm"
 for i in $(seq 1 "$runs"); do
   mkdir -p "$work/run-$i/tar-out"; sync
   java_side save "$tree" "$work/run-$i/store" > "$work/out"
@@ -81,6 +82,10 @@ for i in $(seq 1 "$runs"); do
   java_side restore "$work/run-$i/store" "$work/run-$i/gantry-out" | awk '/^ms/ {print $2}' >> "$work/store-restore"
   sync
   t=$(date +%s%N); zstd -d -q -c "$work/run-$i/tree.tar.zst" | tar -C "$work/run-$i/tar-out" -xf -; ms "$t" >> "$work/tar-restore"
+  sync
+  java_side save "$tree" "$work/run-$i/store-w" warm | awk '/^ms/ {print $2}' >> "$work/store-save-warm"
+  sync
+  java_side restore "$work/run-$i/store" "$work/run-$i/gantry-out-w" warm | awk '/^ms/ {print $2}' >> "$work/store-restore-warm"
 done
 diff -r "$tree" "$work/run-1/gantry-out" >/dev/null || { echo "cache.sh: the restored tree differs from the original" >&2; exit 1; }
 
@@ -88,7 +93,7 @@ printf 'tree: %s files, %s MB; archives: gantry %s MB, zstd -3 %s MB, zstd -1 %s
   "$(find "$tree" -type f | wc -l)" "$(du -sm "$tree" | cut -f1)" "$((archive / 1000000))" \
   "$(($(stat -c %s "$work/run-1/tree.tar.zst") / 1000000))" "$(($(stat -c %s "$work/run-1/tree-1.tar.zst") / 1000000))" \
   "$(cut -d' ' -f1-3 /proc/loadavg)"
-for f in store-save tar-save tar-save-1 store-restore tar-restore; do
-  printf '%-16s median %6s ms   runs: %s\n' "$f" "$(median < "$work/$f")" "$(tr '\n' ' ' < "$work/$f")"
+for f in store-save store-save-warm tar-save tar-save-1 store-restore store-restore-warm tar-restore; do
+  printf '%-18s median %6s ms   runs: %s\n' "$f" "$(median < "$work/$f")" "$(tr '\n' ' ' < "$work/$f")"
 done
 rm -rf "$work"/run-*

@@ -69,11 +69,6 @@ public final class FileGlob {
         return new FileGlob(patterns);
     }
 
-    /** Whether any line was a pattern (not blank, not a comment). */
-    public boolean isEmpty() {
-        return patterns.isEmpty();
-    }
-
     /**
      * The search paths of the including patterns, without duplicates and without paths below
      * another one, in pattern order (what upload-artifact's least common ancestor rule uses).
