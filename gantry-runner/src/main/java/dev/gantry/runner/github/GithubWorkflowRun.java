@@ -78,11 +78,7 @@ public final class GithubWorkflowRun {
         } finally {
             run.containers().cleanup(Long.toString(run.runId()));
         }
-        List<JobResult> ordered = new ArrayList<>();
-        for (String key : statuses.keySet()) {
-            JobResult r = results.get(key);
-            ordered.add(r != null ? r : JobResult.notRun(ref(key), statuses.get(key), null));
-        }
+        List<JobResult> ordered = JobResult.inPlanOrder(statuses, results, this::ref);
         RunResult result = new RunResult(run.workflowFile(), ordered, List.copyOf(annotations),
                 Duration.between(started, Instant.now()));
         listener.runFinished(result);

@@ -87,11 +87,7 @@ public final class GitlabPipelineRun {
         } finally {
             run.containers().cleanup(Long.toString(run.pipelineId()));
         }
-        List<JobResult> ordered = new ArrayList<>();
-        for (Map.Entry<String, JobStatus> e : statuses.entrySet()) {
-            JobResult r = results.get(e.getKey());
-            ordered.add(r != null ? r : JobResult.notRun(ref(e.getKey()), e.getValue(), null));
-        }
+        List<JobResult> ordered = JobResult.inPlanOrder(statuses, results, this::ref);
         RunResult result = new RunResult(run.file(), ordered, List.of(), Duration.between(started, Instant.now()));
         listener.runFinished(result);
         return result;
