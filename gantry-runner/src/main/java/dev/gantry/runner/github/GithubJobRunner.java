@@ -318,7 +318,7 @@ public final class GithubJobRunner {
                 : state.defaultWorkingDirectory;
         Path cwd = workingDir == null ? state.workspace : state.workspace.resolve(workingDir).normalize();
 
-        StepFiles files = StepFiles.create(state.temp, stepRef.index());
+        StepFiles files = StepFiles.create(state.temp);
         env.putAll(files.variables());
         Path scriptFile = state.temp.resolve("step-" + stepRef.index());
         ShellCommand shell;

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Starts the processes of one job's steps on this machine, each as the leader of a new session
@@ -21,6 +22,8 @@ public final class ProcessLauncher {
     private final ProcessGroupRegistry registry;
     private final StopSettings settings;
     private final Path scratchDirectory;
+    /** Names the output files; a counter, not {@code createTempFile}, whose random names cost a cold SecureRandom. */
+    private final AtomicInteger started = new AtomicInteger();
 
     /**
      * @param scratchDirectory an existing directory owned by the job (for example below
@@ -46,9 +49,10 @@ public final class ProcessLauncher {
         try {
             // Open both files for reading before the process exists, so that no failure can leave
             // a running process whose output nobody reads.
-            out = new OutputFile(Files.createTempFile(scratchDirectory, "step-", ".out"), StreamKind.STDOUT,
+            String name = "step-" + started.incrementAndGet();
+            out = new OutputFile(Files.createFile(scratchDirectory.resolve(name + ".out")), StreamKind.STDOUT,
                     settings.maxLineBytes());
-            err = new OutputFile(Files.createTempFile(scratchDirectory, "step-", ".err"), StreamKind.STDERR,
+            err = new OutputFile(Files.createFile(scratchDirectory.resolve(name + ".err")), StreamKind.STDERR,
                     settings.maxLineBytes());
             if (!Files.isDirectory(spec.workingDirectory())) {
                 throw new IOException("working directory " + spec.workingDirectory() + " does not exist");
