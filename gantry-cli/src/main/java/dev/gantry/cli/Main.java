@@ -1,5 +1,6 @@
 package dev.gantry.cli;
 
+import dev.gantry.runner.git.JGitSettings;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -35,8 +36,12 @@ public final class Main {
 
     /** Runs the command line and returns the exit status, for tests that call it in-process. */
     public static int execute(String... args) {
-        CommandLine cli = new CommandLine(new Main());
         String first = args.length == 0 ? null : args[0];
+        if ("run".equals(first)) {
+            // JGit's static set-up overlaps with picocli's model building on another core.
+            Thread.ofPlatform().daemon().name("gantry-jgit-prepare").start(JGitSettings::prepare);
+        }
+        CommandLine cli = new CommandLine(new Main());
         if (first != null && SUBCOMMANDS.containsKey(first) && !first.equals("help")) {
             cli.addSubcommand(first, SUBCOMMANDS.get(first).get());
         } else {

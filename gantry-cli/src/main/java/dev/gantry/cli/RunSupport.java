@@ -1,5 +1,9 @@
 package dev.gantry.cli;
 
+import dev.gantry.runner.actions.ActionSettings;
+import dev.gantry.runner.store.CacheStore;
+import dev.gantry.runner.store.FileCacheStore;
+import java.time.Clock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +49,12 @@ final class RunSupport {
                 // The JVM is already shutting down because of Ctrl-C; the hook is waiting for us.
             }
         }
+    }
+
+    /** The machine's cache store where the settings put it ({@code GANTRY_CACHE_DIR}, ...); GitHub and GitLab runs share it. */
+    static CacheStore cacheStore() {
+        ActionSettings settings = ActionSettings.from(System.getenv(), System.getProperties());
+        return new FileCacheStore(settings.cacheDirectory(), settings.cacheSizeLimit(), Clock.systemUTC());
     }
 
     /** Deletes a run's temporary folder, best effort. */

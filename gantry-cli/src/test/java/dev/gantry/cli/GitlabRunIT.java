@@ -233,4 +233,32 @@ class GitlabRunIT {
         assertThat(summary).contains("3 tests, 1 failed", "CalcTest.divides");
         assertThat(o.out()).contains("84.20%");
     }
+
+    @Test
+    void aCacheIsRestoredByItsExactKeyOrAFallbackKeyAndTheLastSaveWins() throws Exception {
+        System.setProperty("gantry.cache.dir", dir.resolve("cache-store").toString());
+        try {
+            GantryProcess repo = repo().gitlab("""
+                    job:
+                      cache:
+                        key: deps-$KEY
+                        fallback_keys: [deps-main]
+                        paths: [deps/]
+                      script:
+                        - echo "restored=[$(cat deps/v 2>/dev/null | tr '\\n' ' ')]"
+                        - mkdir -p deps && echo "$KEY" >> deps/v
+                    """).commit();
+            assertThat(repo.run("--variable", "KEY=main").out()).contains("restored=[]", "Created cache deps-main");
+            assertThat(repo.run("--variable", "KEY=mai").out())
+                    .as("deps-mai is no prefix match of deps-main for GitLab: the fallback key restores it")
+                    .contains("Checking cache for deps-mai...", "Successfully extracted cache deps-main",
+                            "restored=[main ]");
+            assertThat(repo.run("--variable", "KEY=main").out()).as("the exact key, not the newer deps-mai")
+                    .contains("restored=[main ]");
+            assertThat(repo.run("--variable", "KEY=main").out()).as("the last save of deps-main replaced it")
+                    .contains("restored=[main main ]");
+        } finally {
+            System.clearProperty("gantry.cache.dir");
+        }
+    }
 }

@@ -4,9 +4,15 @@ import dev.gantry.expr.gitlab.ExpansionPlace;
 import dev.gantry.expr.gitlab.VariableExpander;
 import dev.gantry.expr.gitlab.Variables;
 import dev.gantry.model.Cache;
+import dev.gantry.runner.store.ArchiveItem;
+import dev.gantry.runner.store.CacheId;
+import dev.gantry.runner.store.CacheQuery;
+import dev.gantry.runner.store.CacheSaveResult;
+import dev.gantry.runner.store.CacheStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -15,8 +21,15 @@ import java.util.Set;
  * {@code before_script} unless its policy is {@code push} (the key first, then the fallback keys), and
  * saved after the script unless its policy is {@code pull}, when {@code cache:when} fits the outcome
  * ({@code on_success} by default). A cache problem is a warning, never a job failure, as in GitLab.
+ *
+ * <p>Entries live in the machine's shared {@link CacheStore} (tar+zstd archives beside the GitHub
+ * caches), scoped to the project ({@code CI_PROJECT_PATH}) so that two projects' {@code default}
+ * keys never meet. Keys match exactly, and a save replaces the key's entry: the last save wins.
  */
 final class CacheHandling {
+
+    /** The version of every GitLab entry: GitLab identifies a cache by its key alone. */
+    static final String VERSION = "gitlab-cache-1";
 
     private final CacheStore store;
     private final List<Cache> caches;
@@ -38,9 +51,12 @@ final class CacheHandling {
                 boolean found = false;
                 for (String key : keys) {
                     log.line("Checking cache for " + key + "...");
-                    int files = store.restore(key, projectDir);
-                    if (files >= 0) {
-                        log.line("Successfully extracted cache " + key + " (" + files + " files)");
+                    Optional<CacheStore.Restored> restored = store.restore(
+                            new CacheQuery(VERSION, List.of(scope(variables)), List.of(key), false),
+                            projectDir::resolve);
+                    if (restored.isPresent()) {
+                        log.line("Successfully extracted cache " + key + " ("
+                                + restored.get().stats().entries() + " files)");
                         found = true;
                         break;
                     }
@@ -52,6 +68,10 @@ final class CacheHandling {
                 log.warning("the cache could not be restored: " + e.getMessage());
             }
         }
+    }
+
+    private static String scope(Variables variables) {
+        return "gitlab:" + variables.value("CI_PROJECT_PATH");
     }
 
     void save(Path projectDir, Variables variables, boolean succeeded, Set<String> initial) {
@@ -71,7 +91,13 @@ final class CacheHandling {
                     log.warning("no files match the cache paths " + cache.paths() + "; nothing cached");
                     continue;
                 }
-                store.save(key, projectDir, files);
+                List<ArchiveItem> items = files.stream().map(f -> new ArchiveItem(f, projectDir.resolve(f))).toList();
+                if (store.replace(new CacheId(scope(variables), key, VERSION), items)
+                        instanceof CacheSaveResult.TooLarge large) {
+                    log.warning("cache " + key + " not saved: " + large.size() + " bytes is above the store's limit of "
+                            + large.limit());
+                    continue;
+                }
                 log.line("Created cache " + key + " (" + files.size() + " files)");
             } catch (IOException e) {
                 log.warning("the cache could not be saved: " + e.getMessage());

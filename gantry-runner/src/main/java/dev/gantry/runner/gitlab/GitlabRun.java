@@ -4,6 +4,7 @@ import dev.gantry.runner.container.ContainerSupport;
 
 import dev.gantry.event.RepositoryFacts;
 import dev.gantry.model.Pipeline;
+import dev.gantry.runner.store.CacheStore;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
@@ -29,7 +30,7 @@ import java.util.Set;
  * @param manual        manual jobs the user asked to run ({@code --manual}), by name or parallel name
  * @param executor      how jobs execute
  * @param colour        the output goes to a terminal: echo commands in green, as GitLab Runner does
- * @param cache         where caches live between runs
+ * @param cache         where caches live between runs: the machine's shared store
  * @param containers    the container runtime for the Docker executor, made on first use
  */
 public record GitlabRun(Pipeline pipeline, String file, RepositoryFacts facts, String source, long pipelineId,
@@ -47,15 +48,16 @@ public record GitlabRun(Pipeline pipeline, String file, RepositoryFacts facts, S
         manual = Set.copyOf(manual);
     }
 
-    /** A run that keeps caches in the user's cache directory ({@code GANTRY_CACHE_DIR} or {@code ~/.cache/gantry}). */
+    /** A run whose Docker runtime is made on first use. */
     public static GitlabRun of(Pipeline pipeline, String file, RepositoryFacts facts, String source, long pipelineId,
                                Instant createdAt, Map<String, String> secrets, Map<String, String> fileVariables,
                                Map<String, String> runVariables, Map<String, String> hostEnv,
                                Map<String, String> extraEnv, Path repository, String revision, Path runDir,
                                Set<String> manual, Executor executor, boolean colour,
+                               CacheStore cache,
                                java.util.function.Supplier<dev.gantry.runner.container.ContainerRuntime> containers) {
         return new GitlabRun(pipeline, file, facts, source, pipelineId, createdAt, secrets, fileVariables, runVariables,
                 hostEnv, extraEnv, repository, revision, runDir, manual, executor, colour,
-                DirectoryCacheStore.inUserCache(hostEnv), new ContainerSupport(containers));
+                cache, new ContainerSupport(containers));
     }
 }

@@ -52,6 +52,16 @@ public interface CacheStore {
      */
     CacheSaveResult save(CacheId id, List<ArchiveItem> items) throws IOException;
 
+    /**
+     * Archives {@code items} as the entry {@code id}, replacing the entry of that id if there is one:
+     * the last save of a key wins, as GitLab's caches behave ("Caching in GitLab CI/CD"). A restore
+     * that opened the old entry reads it to its end; one that starts later gets the new entry.
+     *
+     * @return {@link CacheSaveResult.Saved} or {@link CacheSaveResult.TooLarge}
+     * @throws IOException as {@link #save}; the old entry stays then
+     */
+    CacheSaveResult replace(CacheId id, List<ArchiveItem> items) throws IOException;
+
     /** Every entry, newest first. */
     List<CacheEntry> entries() throws IOException;
 

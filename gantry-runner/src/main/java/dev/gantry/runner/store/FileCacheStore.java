@@ -116,9 +116,18 @@ public final class FileCacheStore implements CacheStore {
 
     @Override
     public CacheSaveResult save(CacheId id, List<ArchiveItem> items) throws IOException {
+        return write(id, items, false);
+    }
+
+    @Override
+    public CacheSaveResult replace(CacheId id, List<ArchiveItem> items) throws IOException {
+        return write(id, items, true);
+    }
+
+    private CacheSaveResult write(CacheId id, List<ArchiveItem> items, boolean replace) throws IOException {
         Files.createDirectories(archives());
         Files.createDirectories(temp());
-        boolean taken = locked(() -> CacheIndex.read(index()).stream().anyMatch(l -> l.id().equals(id)));
+        boolean taken = !replace && locked(() -> CacheIndex.read(index()).stream().anyMatch(l -> l.id().equals(id)));
         if (taken) {
             return new CacheSaveResult.AlreadyExists(id);
         }
@@ -128,29 +137,33 @@ public final class FileCacheStore implements CacheStore {
             try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 ArchiveWriter.write(channel, items);
             }
-            return locked(() -> commit(id, name, part));
+            return locked(() -> commit(id, name, part, replace));
         } finally {
             Files.deleteIfExists(part);
         }
     }
 
     /** Under the lock: the first save of {@code id} moves its archive in; later ones are dropped. */
-    private CacheSaveResult commit(CacheId id, String name, Path part) throws IOException {
+    private CacheSaveResult commit(CacheId id, String name, Path part, boolean replace) throws IOException {
         List<CacheIndex.Line> lines = CacheIndex.read(index());
-        if (lines.stream().anyMatch(l -> l.id().equals(id))) {
+        List<CacheIndex.Line> replaced = lines.stream().filter(l -> l.id().equals(id)).toList();
+        if (!replace && !replaced.isEmpty()) {
             return new CacheSaveResult.AlreadyExists(id);
         }
         long size = Files.size(part);
         if (size > sizeLimit) {
             return new CacheSaveResult.TooLarge(size, sizeLimit);
         }
+        lines.removeAll(replaced);
         Files.move(part, archives().resolve(name), StandardCopyOption.ATOMIC_MOVE);
         long now = clock.millis();
         CacheIndex.Line line = new CacheIndex.Line(id.scope(), id.key(), id.version(), name, size, now, now);
         lines.add(line);
         List<CacheIndex.Line> evicted = evict(lines, line);
         CacheIndex.write(index(), lines);
-        for (CacheIndex.Line old : evicted) {
+        List<CacheIndex.Line> removed = new ArrayList<>(replaced);
+        removed.addAll(evicted);
+        for (CacheIndex.Line old : removed) {
             Files.deleteIfExists(archives().resolve(old.file()));
         }
         sweep(lines);
@@ -226,7 +239,7 @@ public final class FileCacheStore implements CacheStore {
                         return Optional.of(line);
                     }
                     // Later lines were saved later, so >= keeps the newest of equal times.
-                    if (line.key().startsWith(key) && (newest == null || line.created() >= newest.created())) {
+                    if (query.prefixes() && line.key().startsWith(key) && (newest == null || line.created() >= newest.created())) {
                         newest = line;
                     }
                 }

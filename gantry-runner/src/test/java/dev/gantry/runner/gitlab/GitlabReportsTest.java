@@ -84,20 +84,4 @@ class GitlabReportsTest {
                 Set.of("build/a.jar", "build/sub/b.jar", "build/sub/b.log", "src/x.java")))
                 .containsExactly("new.txt");
     }
-
-    @Test
-    void cacheEntriesAreReplacedWholeAndMissingKeysSaySo() throws IOException {
-        DirectoryCacheStore store = new DirectoryCacheStore(dir.resolve("cache"));
-        Path project = Files.createDirectories(dir.resolve("p"));
-        Files.writeString(project.resolve("a.txt"), "1");
-        assertThat(store.restore("k", project)).isEqualTo(-1);
-        store.save("k", project, List.of("a.txt"));
-        Files.writeString(project.resolve("a.txt"), "2");
-        store.save("k", project, List.of("a.txt"));
-        Path other = Files.createDirectories(dir.resolve("q"));
-        assertThat(store.restore("k", other)).isEqualTo(1);
-        assertThat(other.resolve("a.txt")).hasContent("2");
-        store.save("key with/slash", project, List.of("a.txt"));
-        assertThat(store.restore("key with/slash", other)).isEqualTo(1);
-    }
 }

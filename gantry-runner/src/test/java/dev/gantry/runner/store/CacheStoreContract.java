@@ -145,6 +145,22 @@ abstract class CacheStoreContract {
     }
 
     @Test
+    void replacingAKeyKeepsOnlyTheLastSaveAndExactQueriesIgnorePrefixes() throws IOException {
+        CacheStore store = store();
+        store.replace(new CacheId("gitlab:p", "k", "v1"), items(tree("first", "f", "first")));
+        CacheSaveResult second = store.replace(new CacheId("gitlab:p", "k", "v1"), items(tree("second", "f", "second")));
+
+        assertThat(second).isInstanceOf(CacheSaveResult.Saved.class);
+        assertThat(store.entries()).hasSize(1);
+        Path out = dir.resolve("out");
+        CacheQuery exact = new CacheQuery("v1", List.of("gitlab:p"), List.of("k"), false);
+        assertThat(restoredKey(store, exact, out)).contains("k");
+        assertThat(out.resolve("f")).hasContent("second");
+        assertThat(store.find(new CacheQuery("v1", List.of("gitlab:p"), List.of(""), false)))
+                .as("an exact query is no prefix").isEmpty();
+    }
+
+    @Test
     void concurrentSavesOfOneKeyLeaveExactlyOneWholeEntry() throws Exception {
         CacheStore store = store();
         int savers = 6;

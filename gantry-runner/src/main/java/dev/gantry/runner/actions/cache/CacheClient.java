@@ -30,8 +30,8 @@ import java.util.Optional;
  * <ul>
  *   <li>keys: at most 10 (the key and its restore keys), each at most 512 characters, no commas;
  *   <li>the version: a digest of the path lines, so that other paths never restore this entry;
- *   <li>scopes: the run's ref first, then a pull request's base branch, then the default branch;
- *       saves go to the run's ref;
+ *   <li>scopes: the repository and the run's ref first, then a pull request's base branch, then
+ *       the default branch; saves go to the run's ref;
  *   <li>paths: {@link FileGlob} patterns relative to the workspace, with {@code ~} and {@code !}
  *       exclusions; a folder brings what is below it; links are kept as links.
  * </ul>
@@ -160,28 +160,33 @@ public final class CacheClient {
         }
     }
 
-    /** The refs whose entries this run may restore, in order. */
+    /**
+     * The scopes whose entries this run may restore, in order: {@code <repository>:<ref>} for its
+     * ref, a pull request's base branch, then the default branch. The repository is part of the
+     * scope because caches belong to one repository, and the store is shared by all on this machine.
+     */
     List<String> scopes() {
         Map<String, Object> github = context.github();
-        List<String> scopes = new ArrayList<>();
-        add(scopes, String.valueOf(github.getOrDefault("ref", "")));
+        List<String> refs = new ArrayList<>();
+        add(refs, String.valueOf(github.getOrDefault("ref", "")));
         Object baseRef = github.get("base_ref");
         if (baseRef instanceof String b && !b.isEmpty()) {
-            add(scopes, b.startsWith("refs/") ? b : "refs/heads/" + b);
+            add(refs, b.startsWith("refs/") ? b : "refs/heads/" + b);
         }
         if (github.get("event") instanceof Map<?, ?> event && event.get("repository") instanceof Map<?, ?> repo
                 && repo.get("default_branch") instanceof String branch && !branch.isEmpty()) {
-            add(scopes, "refs/heads/" + branch);
+            add(refs, "refs/heads/" + branch);
         }
-        if (scopes.isEmpty()) {
-            scopes.add("refs/heads/main");
+        if (refs.isEmpty()) {
+            refs.add("refs/heads/main");
         }
-        return scopes;
+        String repository = String.valueOf(github.getOrDefault("repository", ""));
+        return refs.stream().map(ref -> repository + ":" + ref).toList();
     }
 
-    private static void add(List<String> scopes, String ref) {
-        if (!ref.isEmpty() && !scopes.contains(ref)) {
-            scopes.add(ref);
+    private static void add(List<String> refs, String ref) {
+        if (!ref.isEmpty() && !refs.contains(ref)) {
+            refs.add(ref);
         }
     }
 

@@ -46,15 +46,17 @@ class CacheClientTest {
     }
 
     @Test
-    void aRunMayReadItsRefThenThePullRequestBaseThenTheDefaultBranch() {
+    void aRunMayReadItsRefThenThePullRequestBaseThenTheDefaultBranchOfItsOwnRepository() {
         FakeContext c = new FakeContext(dir);
+        c.github.put("repository", "octo/app");
         c.github.put("ref", "refs/pull/7/merge");
         c.github.put("base_ref", "release");
         c.github.put("event", Map.of("repository", Map.of("default_branch", "main")));
-        assertThat(new CacheClient(c).scopes()).containsExactly("refs/pull/7/merge", "refs/heads/release", "refs/heads/main");
+        assertThat(new CacheClient(c).scopes()).containsExactly("octo/app:refs/pull/7/merge", "octo/app:refs/heads/release",
+                "octo/app:refs/heads/main");
         c.github.put("ref", "refs/heads/main");
         c.github.remove("base_ref");
-        assertThat(new CacheClient(c).scopes()).containsExactly("refs/heads/main");
+        assertThat(new CacheClient(c).scopes()).containsExactly("octo/app:refs/heads/main");
     }
 
     @Test
