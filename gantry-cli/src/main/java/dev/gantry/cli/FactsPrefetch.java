@@ -20,10 +20,11 @@ final class FactsPrefetch {
         this.facts = facts;
     }
 
-    static FactsPrefetch start(Path repository) {
+    /** Starts reading the facts of {@code revision} ({@code --ref}), or of HEAD when it is null. */
+    static FactsPrefetch start(Path repository, String revision) {
         return new FactsPrefetch(CompletableFuture.supplyAsync(() -> {
             try {
-                return GitFacts.read(repository, System.getenv());
+                return GitFacts.read(repository, System.getenv(), revision);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -120,7 +120,7 @@ final class RunCommand implements Callable<Integer> {
             return 2;
         }
         Path repository = Workspace.projectRoot(files.get(0).toAbsolutePath().normalize());
-        FactsPrefetch facts = FactsPrefetch.start(repository);
+        FactsPrefetch facts = FactsPrefetch.start(repository, ref);
         List<LoadResult> loaded = new ArrayList<>();
         boolean errors = false;
         for (Path f : files) {
@@ -135,6 +135,12 @@ final class RunCommand implements Callable<Integer> {
         }
         if (errors) {
             System.err.println("gantry run: fix the errors above first (gantry lint shows warnings too)");
+            return 2;
+        }
+        try {
+            facts.get();
+        } catch (IOException e) {
+            System.err.println("gantry run: " + e.getMessage());
             return 2;
         }
         int status = 0;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffFormatter;
+import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
@@ -36,6 +37,21 @@ public final class GitFacts {
      * @throws IOException when the repository exists but cannot be read
      */
     public static RepositoryFacts read(Path dir, java.util.Map<String, String> env) throws IOException {
+        return read(dir, env, null);
+    }
+
+    /**
+     * The facts of a committed revision ({@code gantry run --ref}): its SHA, its parent as
+     * {@code before}, its message and author; the ref is {@code refs/heads/REV} or
+     * {@code refs/tags/REV} when the revision names a branch or tag (or a full ref name), else the
+     * current branch's.
+     *
+     * @param revision a revision as git reads it (branch, tag, SHA, {@code HEAD~2}), or null for HEAD
+     * @throws IOException when the revision names no commit ("no commit 'REV' in REPO"), or the
+     *                     repository cannot be read
+     */
+    public static RepositoryFacts read(Path dir, java.util.Map<String, String> env, String revision)
+            throws IOException {
         String actor = env.getOrDefault("USER", "gantry");
         Optional<Repository> opened = open(dir);
         if (opened.isEmpty()) {
@@ -48,7 +64,15 @@ public final class GitFacts {
             String remoteUrl = repo.getConfig().getString("remote", "origin", "url");
             String[] ownerName = ownerAndName(remoteUrl, repo.getWorkTree().toPath());
             String defaultBranch = defaultBranch(repo);
-            ObjectId head = repo.resolve(Constants.HEAD);
+            ObjectId head;
+            try {
+                head = repo.resolve(revision == null ? Constants.HEAD : revision + "^{commit}");
+            } catch (RevisionSyntaxException e) {
+                head = null;
+            }
+            if (head == null && revision != null) {
+                throw new IOException("no commit '" + revision + "' in " + repo.getWorkTree());
+            }
             if (head == null) { // a repository without commits
                 return new RepositoryFacts(RepositoryFacts.ZERO_SHA, RepositoryFacts.ZERO_SHA,
                         "refs/heads/" + defaultBranch, defaultBranch, ownerName[0], ownerName[1], remoteUrl, actor, "",
@@ -56,7 +80,9 @@ public final class GitFacts {
             }
             RevCommit commit = walk.parseCommit(head);
             String before = commit.getParentCount() > 0 ? commit.getParent(0).name() : RepositoryFacts.ZERO_SHA;
-            return new RepositoryFacts(commit.name(), before, currentRef(repo, head, defaultBranch), defaultBranch,
+            String ref = revision == null ? currentRef(repo, head, defaultBranch) : namedRef(repo, revision)
+                    .orElse(currentRef(repo, repo.resolve(Constants.HEAD), defaultBranch));
+            return new RepositoryFacts(commit.name(), before, ref, defaultBranch,
                     ownerName[0], ownerName[1], remoteUrl, actor, commit.getFullMessage().stripTrailing(),
                     commit.getAuthorIdent().getName(), commit.getAuthorIdent().getEmailAddress(),
                     commit.getAuthorIdent().getWhenAsInstant());
@@ -121,6 +147,16 @@ public final class GitFacts {
             return Optional.empty();
         }
         return Optional.of(builder.build());
+    }
+
+    /** The full name of the branch or tag {@code revision} names, if it names one. */
+    private static Optional<String> namedRef(Repository repo, String revision) throws IOException {
+        for (String candidate : List.of(revision, Constants.R_HEADS + revision, Constants.R_TAGS + revision)) {
+            if (candidate.startsWith(Constants.R_REFS) && repo.exactRef(candidate) != null) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
     }
 
     private static String currentRef(Repository repo, ObjectId head, String defaultBranch) throws IOException {

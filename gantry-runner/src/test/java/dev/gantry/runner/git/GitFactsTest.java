@@ -1,8 +1,10 @@
 package dev.gantry.runner.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gantry.event.RepositoryFacts;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -47,6 +49,32 @@ class GitFactsTest {
             git.add().addFilepattern(".").call();
             git.commit().setMessage("third").setAuthor(ME).setCommitter(ME).setSign(false).call();
             assertThat(GitFacts.changedFiles(dir.resolve("project"), null, "HEAD")).containsExactly("src/a.java");
+        }
+    }
+
+    @Test
+    void aRevisionGivesItsOwnCommitAndTheBranchOrTagItNames() throws Exception {
+        try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("trunk").call()) {
+            Files.writeString(dir.resolve("a.txt"), "1");
+            git.add().addFilepattern(".").call();
+            String first = git.commit().setMessage("first").setAuthor(ME).setCommitter(ME).setSign(false).call().name();
+            git.tag().setName("v1").setAnnotated(true).setMessage("v1").setSigned(false).call();
+            git.branchCreate().setName("old").call();
+            Files.writeString(dir.resolve("a.txt"), "2");
+            git.commit().setAll(true).setMessage("second").setAuthor(ME).setCommitter(ME).setSign(false).call();
+
+            RepositoryFacts byTag = GitFacts.read(dir, Map.of(), "v1");
+            assertThat(byTag.sha()).isEqualTo(first);
+            assertThat(byTag.ref()).isEqualTo("refs/tags/v1");
+            assertThat(byTag.beforeSha()).isEqualTo(RepositoryFacts.ZERO_SHA);
+            assertThat(byTag.message()).isEqualTo("first");
+            assertThat(GitFacts.read(dir, Map.of(), "old").ref()).isEqualTo("refs/heads/old");
+            RepositoryFacts bySha = GitFacts.read(dir, Map.of(), "HEAD~1");
+            assertThat(bySha.sha()).isEqualTo(first);
+            assertThat(bySha.ref()).as("a bare revision runs on the current branch").isEqualTo("refs/heads/trunk");
+            assertThatThrownBy(() -> GitFacts.read(dir, Map.of(), "nope")).isInstanceOf(IOException.class)
+                    .hasMessageContaining("no commit 'nope'");
+            assertThatThrownBy(() -> GitFacts.read(dir, Map.of(), "a..b^{")).isInstanceOf(IOException.class);
         }
     }
 
