@@ -14,6 +14,8 @@ import dev.gantry.model.EventTrigger;
 import dev.gantry.model.Pipeline;
 import dev.gantry.plan.GithubPlanner;
 import dev.gantry.plan.PlannedJob;
+import dev.gantry.reusable.CallTree;
+import dev.gantry.reusable.WorkflowRef;
 import dev.gantry.runner.actions.ActionSettings;
 import dev.gantry.runner.actions.RunServices;
 import dev.gantry.runner.actions.StandardActions;
@@ -91,8 +93,14 @@ final class GithubInvocation {
             System.err.println("gantry run: " + e.getMessage());
             return 2;
         }
+        CallTree calls = ReusableWorkflowCheck.resolve(workflow, repository, file, ReusableWorkflowCheck.NOT_WIRED);
+        if (calls.hasErrors()) {
+            ReusableWorkflowCheck.diagnostics(calls, new Workspace(Path.of(".")), repository)
+                    .forEach(d -> System.err.println(d.format()));
+            return 2;
+        }
         if (settings.dryRun()) {
-            printPlan(plan);
+            printPlan(calls.withCalledJobs(plan, WorkflowRef.local(file)));
             return 0;
         }
         Path runDir = Files.createTempDirectory("gantry-run-");
@@ -104,7 +112,7 @@ final class GithubInvocation {
                     RunServices.forRun(ActionSettings.from(System.getenv(), System.getProperties()), runDir,
                             java.time.Clock.systemUTC()), DockerContainerRuntime::fromSystemEnvironment);
             RunListener console = new ConsoleReporter(System.out, System.console() != null, false);
-            GithubWorkflowRun execution = new GithubWorkflowRun(run, console);
+            GithubWorkflowRun execution = new GithubWorkflowRun(run, console, calls);
             RunResult result = RunSupport.cancellable(execution::cancel,
                     () -> execution.execute(plan, settings.maxParallel()));
             if (settings.json() != null) {
@@ -156,7 +164,7 @@ final class GithubInvocation {
         rows.add(new String[] {"JOB", "NEEDS", "IF", "MATRIX"});
         for (PlannedJob p : plan) {
             String condition = p.job().condition() instanceof Condition.Expression e ? e.expression() : "-";
-            String matrix = p.deferred() ? "decided at run time" : p.matrix().isEmpty() ? "-"
+            String matrix = p.matrixPending() ? "decided at run time" : p.matrix().isEmpty() ? "-"
                     : String.join(", ", p.matrix().entrySet().stream()
                             .map(e -> e.getKey() + "=" + dev.gantry.expr.github.Values.toStr(e.getValue())).toList());
             rows.add(new String[] {p.displayName(), p.needs().isEmpty() ? "-" : String.join(",", p.needs()), condition,

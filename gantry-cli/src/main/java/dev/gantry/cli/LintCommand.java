@@ -44,7 +44,12 @@ final class LintCommand implements Callable<Integer> {
         for (Path file : targets) {
             LoadResult r = ws.load(file);
             all.addAll(r.diagnostics());
+            if (r.pipeline() != null && r.pipeline().format() == dev.gantry.model.Format.GITHUB && !r.hasErrors()) {
+                all.addAll(callDiagnostics(ws, file, r.pipeline()));
+            }
         }
+        // A called workflow that is linted itself too reports its problems once.
+        all = new ArrayList<>(new java.util.LinkedHashSet<>(all));
         all.sort(Diagnostic.ORDER);
         if (format == OutputFormat.json) {
             printJson(all);
@@ -52,6 +57,14 @@ final class LintCommand implements Callable<Integer> {
             all.forEach(d -> System.out.println(d.format()));
         }
         return all.stream().anyMatch(d -> d.severity() == dev.gantry.diag.Severity.ERROR) ? 1 : 0;
+    }
+
+    /** The checks of the reusable workflows the file calls (local ones only: lint fetches nothing). */
+    private static List<Diagnostic> callDiagnostics(Workspace ws, Path file, dev.gantry.model.Pipeline workflow) {
+        Path abs = Path.of(".").toAbsolutePath().resolve(file).normalize();
+        Path root = Workspace.projectRoot(abs);
+        String rel = root.relativize(abs).toString().replace('\\', '/');
+        return ReusableWorkflowCheck.diagnostics(ReusableWorkflowCheck.resolve(workflow, root, rel, null), ws, root);
     }
 
     private static void printJson(List<Diagnostic> diagnostics) throws Exception {

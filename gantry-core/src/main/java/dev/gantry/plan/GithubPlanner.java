@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  * Plans a GitHub workflow: expands each job's matrix into legs (docs.github.com "Running variations
  * of jobs in a workflow") and keeps the needs edges at job level, so that a job waits for every leg
  * of what it needs. A matrix decided by an expression becomes one deferred job, expanded when its
- * needs have finished.
+ * needs have finished; so does each leg of a job that calls a reusable workflow (see
+ * {@link CallScope}).
  */
 public final class GithubPlanner {
 
@@ -48,6 +49,17 @@ public final class GithubPlanner {
         return out;
     }
 
+    /**
+     * The jobs of a reusable workflow as one caller leg calls them: the called workflow planned as a
+     * whole and placed in the call's scope (keys and names prefixed with the caller's, needs kept
+     * inside the call).
+     *
+     * @throws IllegalArgumentException when a matrix of the called workflow is too large
+     */
+    public static List<PlannedJob> called(CallScope call, Pipeline workflow) {
+        return plan(workflow, Set.of(), false).stream().map(p -> p.within(call)).toList();
+    }
+
     /** The legs of one job (one leg without a matrix). Also used to expand a deferred matrix at run time. */
     public static List<PlannedJob> legs(Job job, List<String> needs, List<Map<String, Object>> cells) {
         String base = job.name();
@@ -63,14 +75,14 @@ public final class GithubPlanner {
                 key = key + " #" + n;
             }
             String display = nameHasExpression ? base : base + " (" + values + ")";
-            out.add(new PlannedJob(key, job, cell, display, needs, i, cells.size(), false, null));
+            out.add(new PlannedJob(key, job, cell, display, needs, i, cells.size(), calls(job), null));
         }
         return out;
     }
 
     private static List<PlannedJob> legs(Job job, List<String> needs) {
         if (job.matrix() == null) {
-            return List.of(new PlannedJob(job.id(), job, Map.of(), job.name(), needs, 0, 1, false, null));
+            return List.of(new PlannedJob(job.id(), job, Map.of(), job.name(), needs, 0, 1, calls(job), null));
         }
         return switch (MatrixExpansion.expand(job.matrix())) {
             case MatrixCells.Cells c -> legs(job, needs, c.cells());
@@ -78,6 +90,14 @@ public final class GithubPlanner {
             case MatrixCells.TooLarge t -> throw new IllegalArgumentException(
                     "job '" + job.id() + "': the matrix has " + t.combinations() + " combinations");
         };
+    }
+
+    /**
+     * A job that calls a reusable workflow is deferred, like a matrix decided by an expression: its
+     * called jobs are planned when it is ready, once its {@code if:} and its inputs can be evaluated.
+     */
+    static boolean calls(Job job) {
+        return job.details() instanceof dev.gantry.model.GithubJob g && g.uses() != null;
     }
 
     /** A matrix value as GitHub shows it in a job name: scalars as text, objects and arrays as JSON-like text. */

@@ -21,29 +21,39 @@ import java.util.Set;
  * {@code success()} when it calls no status function ("Using conditions to control job
  * execution"). {@code success()} means every job it needs, directly or through other jobs,
  * succeeded; so a failed or skipped need skips its dependents transitively unless their {@code if}
- * uses a status function. A job that does not run after a cancel counts as cancelled.
+ * uses a status function. A job that does not run after a cancel counts as cancelled. A job of a
+ * reusable workflow call is decided in its call's workflow ({@link ReusableCalls}).
  *
  * <p>Called on the run loop's thread only; not thread-safe.
  */
 final class GithubGate implements JobGate {
 
-    private final GithubRun run;
+    private final java.util.function.Function<PlannedJob, GithubRun> runOf;
     private final Map<String, PlannedJob> planned;
-    private final Map<String, List<String>> needsOfJob = new java.util.HashMap<>();
+    /** The needs of each job by its group (its id, qualified inside a reusable workflow call). */
+    private final Map<String, List<String>> needsOfGroup = new java.util.HashMap<>();
     private final Interpolator interpolator = new Interpolator();
 
-    /** @param planned every planned job by key (legs of a deferred matrix are added as they appear) */
-    GithubGate(GithubRun run, Map<String, PlannedJob> planned) {
-        this.run = run;
+    /**
+     * @param runOf   the run a job belongs to (the workflow's, or its reusable workflow call's)
+     * @param planned every planned job by key (legs of a deferred matrix and called jobs are added
+     *                as they appear)
+     */
+    GithubGate(java.util.function.Function<PlannedJob, GithubRun> runOf, Map<String, PlannedJob> planned) {
+        this.runOf = runOf;
         this.planned = planned;
-        planned.values().forEach(p -> needsOfJob.put(p.job().id(), p.needs()));
+        planned.values().forEach(p -> needsOfGroup.put(p.group(), p.needs()));
     }
 
     @Override
     public Verdict decide(SchedulingJob scheduling, Map<String, JobStatus> predecessors, boolean cancelRequested) {
         PlannedJob job = planned.get(scheduling.key());
+        if (job.calls() && !job.deferred()) {
+            return Verdict.RUN; // a caller whose call was expanded: its if: was decided then; now it collects the results
+        }
+        GithubRun run = runOf.apply(job);
         String condition = job.job().condition() instanceof Condition.Expression e ? e.expression() : "success()";
-        List<String> ancestors = ancestorResults(job);
+        List<String> ancestors = ancestorResults(job, run);
         EvalContext context = EvalContext.of(Map.of(
                         "github", Contexts.github(run, job.job().id(), run.repository(), run.runDir()),
                         "needs", Contexts.needs(job, run.outputs()),
@@ -74,8 +84,15 @@ final class GithubGate implements JobGate {
         return job.job().container() != null || !job.job().services().isEmpty();
     }
 
+    /** The needs of job {@code id} of the workflow {@code job} belongs to. */
+    private List<String> needsOf(PlannedJob job, String id) {
+        String group = job.scope() == null ? id : job.scope().qualify(id);
+        return needsOfGroup.computeIfAbsent(group, g -> planned.values().stream().filter(p -> p.group().equals(g))
+                .findFirst().map(PlannedJob::needs).orElse(List.of()));
+    }
+
     /** The results of every planned job {@code job} needs, directly or through other jobs. */
-    private List<String> ancestorResults(PlannedJob job) {
+    private List<String> ancestorResults(PlannedJob job, GithubRun run) {
         List<String> results = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         Deque<List<String>> todo = new ArrayDeque<>();
@@ -84,7 +101,7 @@ final class GithubGate implements JobGate {
             for (String id : todo.pop()) {
                 if (seen.add(id)) {
                     results.add(run.outputs().result(id));
-                    needsOfJob.getOrDefault(id, List.of()).forEach(n -> todo.push(List.of(n)));
+                    needsOf(job, id).forEach(n -> todo.push(List.of(n)));
                 }
             }
         }

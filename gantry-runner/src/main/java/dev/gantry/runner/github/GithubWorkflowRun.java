@@ -31,20 +31,29 @@ import java.util.function.Consumer;
 /**
  * Runs one GitHub workflow on this machine: plans it, applies the scheduler's decisions through a
  * {@link LocalRun}, runs each job with a {@link GithubJobRunner} on a thread of its own, and
- * collects the results. {@link #cancel()} (for Ctrl-C) may be called from any thread.
+ * collects the results. Jobs that call reusable workflows are expanded into the called jobs when
+ * they are ready ({@link ReusableCalls}). {@link #cancel()} (for Ctrl-C) may be called from any thread.
  */
 public final class GithubWorkflowRun {
 
     private final GithubRun run;
     private final RunListener listener;
+    private final ReusableCalls calls;
     private final Map<String, PlannedJob> planned = new ConcurrentHashMap<>();
     private final Map<String, JobResult> results = new ConcurrentHashMap<>();
     private final List<Annotation> annotations = Collections.synchronizedList(new ArrayList<>());
     private volatile LocalRun loop;
 
+    /** A run of a workflow that calls no reusable workflow. */
     public GithubWorkflowRun(GithubRun run, RunListener listener) {
+        this(run, listener, dev.gantry.reusable.CallTree.empty());
+    }
+
+    /** @param calls every reusable workflow the workflow calls, read and checked without errors */
+    public GithubWorkflowRun(GithubRun run, RunListener listener, dev.gantry.reusable.CallTree calls) {
         this.run = run;
         this.listener = listener;
+        this.calls = new ReusableCalls(run, calls, listener);
     }
 
     /** Asks the run to stop; safe from any thread. */
@@ -69,7 +78,7 @@ public final class GithubWorkflowRun {
         // short run does not pay for starting Jackson.
         Files.writeString(run.runDir().resolve("event.json"), dev.gantry.expr.github.Values.toJson(run.event()));
         plan.forEach(p -> planned.put(p.key(), p));
-        GithubGate gate = new GithubGate(run, planned);
+        GithubGate gate = new GithubGate(calls::runOf, planned);
         LocalRun local = new LocalRun(new Scheduler(gate), new Launcher(), Clock.systemUTC(), this::concluded);
         loop = local;
         Map<String, JobStatus> statuses;
@@ -88,7 +97,7 @@ public final class GithubWorkflowRun {
     private void concluded(String key, JobStatus status, String reason) {
         PlannedJob job = planned.get(key);
         if (job != null) {
-            run.outputs().finished(job.job().id(), status);
+            calls.runOf(job).outputs().finished(job.job().id(), status);
         }
         JobResult result = JobResult.notRun(ref(key), status, reason);
         results.put(key, result);
@@ -108,7 +117,17 @@ public final class GithubWorkflowRun {
         @Override
         public Running start(String key, Consumer<JobStatus> onFinish) {
             PlannedJob job = planned.get(key);
-            GithubJobRunner runner = new GithubJobRunner(run, job, listener);
+            GithubRun jobRun = calls.runOf(job);
+            if (job.calls()) {
+                // Its called jobs have finished: collecting their results is quick and runs here.
+                JobResult result = calls.join(job, ref(key));
+                results.put(key, result);
+                jobRun.outputs().finished(job.job().id(), result.status());
+                listener.jobFinished(result);
+                onFinish.accept(result.status());
+                return () -> { };
+            }
+            GithubJobRunner runner = new GithubJobRunner(jobRun, job, listener);
             Thread.ofVirtual().name("job " + key).start(() -> {
                 JobStatus status = JobStatus.FAILURE;
                 try {
@@ -119,7 +138,7 @@ public final class GithubWorkflowRun {
                 } catch (RuntimeException | Error e) {
                     listener.line(ref(key), "Error: gantry failed while running this job: " + e);
                 } finally {
-                    run.outputs().finished(job.job().id(), status);
+                    jobRun.outputs().finished(job.job().id(), status);
                     onFinish.accept(status);
                 }
             });
@@ -129,6 +148,10 @@ public final class GithubWorkflowRun {
         @Override
         public List<SchedulingJob> expand(String key) {
             PlannedJob job = planned.get(key);
+            GithubRun run = calls.runOf(job);
+            if (job.calls() && !job.matrixPending()) {
+                return expandCall(key, job, run);
+            }
             String where = "jobs." + job.job().id() + ".strategy.matrix";
             EvalContext context = EvalContext.of(Map.of(
                     "github", Contexts.github(run, job.job().id(), run.repository(), run.runDir().resolve("event.json")),
@@ -144,17 +167,36 @@ public final class GithubWorkflowRun {
                     throw new ExpressionFailure("the matrix of " + where + " makes " + cells.size()
                             + " jobs; GitHub allows at most " + MatrixExpansion.GITHUB_MAX_JOBS);
                 }
-                List<PlannedJob> legs = GithubPlanner.legs(withMatrix(job, matrix), job.needs(), cells.cells());
+                List<PlannedJob> legs = GithubPlanner.legs(withMatrix(job, matrix), job.needs(), cells.cells()).stream()
+                        .map(l -> job.scope() == null ? l : l.within(job.scope())).toList();
                 legs.forEach(l -> planned.put(l.key(), l));
                 planned.remove(key);
                 return legs.stream().map(PlannedJob::scheduling).toList();
             } catch (ExpressionFailure e) {
-                JobResult failed = JobResult.notRun(ref(key), JobStatus.FAILURE, e.getMessage());
-                results.put(key, failed);
-                run.outputs().finished(job.job().id(), JobStatus.FAILURE);
-                listener.jobFinished(failed);
-                return null;
+                return failed(key, job, run, e.getMessage());
             }
+        }
+
+        /** A ready caller leg: its called jobs, then itself waiting for them. */
+        private List<SchedulingJob> expandCall(String key, PlannedJob job, GithubRun run) {
+            ReusableCalls.Expansion expansion;
+            try {
+                expansion = calls.expand(job);
+            } catch (ExpressionFailure e) {
+                return failed(key, job, run, e.getMessage());
+            }
+            expansion.jobs().forEach(p -> planned.put(p.key(), p));
+            listener.jobStarted(ref(key));
+            return expansion.scheduling();
+        }
+
+        /** A deferred job that could not be expanded fails with the reason. */
+        private List<SchedulingJob> failed(String key, PlannedJob job, GithubRun run, String reason) {
+            JobResult failed = JobResult.notRun(ref(key), JobStatus.FAILURE, reason);
+            results.put(key, failed);
+            run.outputs().finished(job.job().id(), JobStatus.FAILURE);
+            listener.jobFinished(failed);
+            return null;
         }
 
         private static dev.gantry.model.Job withMatrix(PlannedJob job, Matrix matrix) {

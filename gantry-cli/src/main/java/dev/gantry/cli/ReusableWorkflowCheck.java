@@ -1,0 +1,51 @@
+package dev.gantry.cli;
+
+import dev.gantry.diag.Diagnostic;
+import dev.gantry.diag.SourceRange;
+import dev.gantry.model.GithubJob;
+import dev.gantry.model.Pipeline;
+import dev.gantry.reusable.CallTree;
+import dev.gantry.reusable.WorkflowRef;
+import dev.gantry.reusable.WorkflowSource;
+import dev.gantry.runner.reusable.RemoteWorkflowFiles;
+import dev.gantry.runner.reusable.RepositoryWorkflows;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Reads the reusable workflows a GitHub workflow calls ({@link CallTree}) for {@code gantry run}
+ * and {@code gantry lint}, and names the files of its diagnostics as the user sees them.
+ */
+final class ReusableWorkflowCheck {
+
+    /** Until the action fetcher is connected, a remote call fails the check with this. */
+    static final RemoteWorkflowFiles NOT_WIRED = (owner, repo, path, ref) -> {
+        throw new WorkflowSource.Unavailable("remote reusable workflows need the action fetcher (wired in a later change)");
+    };
+
+    private ReusableWorkflowCheck() {
+    }
+
+    /**
+     * The call tree of a workflow; empty at once when no job calls a workflow.
+     *
+     * @param repository   the repository root
+     * @param workflowFile the workflow, repository-relative
+     * @param remote       where remote workflows come from, or null to leave them unchecked (lint)
+     */
+    static CallTree resolve(Pipeline workflow, Path repository, String workflowFile, RemoteWorkflowFiles remote) {
+        boolean calls = workflow.jobs().stream().anyMatch(j -> j.details() instanceof GithubJob g && g.uses() != null);
+        return calls ? CallTree.resolve(WorkflowRef.local(workflowFile), new RepositoryWorkflows(repository, remote))
+                : CallTree.empty();
+    }
+
+    /** The tree's diagnostics with local files named relative to the current directory, as the loader names them. */
+    static List<Diagnostic> diagnostics(CallTree tree, Workspace workspace, Path repository) {
+        return tree.diagnostics().stream().map(d -> {
+            String file = d.range().file();
+            String shown = file.contains("@") ? file : workspace.display(repository, file);
+            return new Diagnostic(d.severity(), new SourceRange(shown, d.range().line(), d.range().column(),
+                    d.range().endLine(), d.range().endColumn()), d.message(), d.rule());
+        }).toList();
+    }
+}
