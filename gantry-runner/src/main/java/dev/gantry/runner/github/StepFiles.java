@@ -18,6 +18,7 @@ import java.util.function.Consumer;
  */
 final class StepFiles {
 
+    private final Path directory;
     private final Path env;
     private final Path output;
     private final Path path;
@@ -26,6 +27,7 @@ final class StepFiles {
     private String summaryText = "";
 
     private StepFiles(Path dir) {
+        this.directory = dir;
         this.env = dir.resolve("env");
         this.output = dir.resolve("output");
         this.path = dir.resolve("path");
@@ -42,6 +44,11 @@ final class StepFiles {
             Files.writeString(p, "");
         }
         return files;
+    }
+
+    /** The folder that holds the files (and nothing else). */
+    Path directory() {
+        return directory;
     }
 
     /** The variables that point the step at its files. */

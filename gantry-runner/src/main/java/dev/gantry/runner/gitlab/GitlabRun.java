@@ -30,7 +30,7 @@ import java.util.Set;
  * @param executor      how jobs execute
  * @param colour        the output goes to a terminal: echo commands in green, as GitLab Runner does
  * @param cache         where caches live between runs
- * @param containers    the container runtime for the Docker executor, made on first use
+ * @param containers    the container runtime for the Docker executor, made on first use, and the pull policy
  */
 public record GitlabRun(Pipeline pipeline, String file, RepositoryFacts facts, String source, long pipelineId,
                         Instant createdAt, Map<String, String> secrets, Map<String, String> fileVariables,
@@ -53,9 +53,9 @@ public record GitlabRun(Pipeline pipeline, String file, RepositoryFacts facts, S
                                Map<String, String> runVariables, Map<String, String> hostEnv,
                                Map<String, String> extraEnv, Path repository, String revision, Path runDir,
                                Set<String> manual, Executor executor, boolean colour,
-                               java.util.function.Supplier<dev.gantry.runner.container.ContainerRuntime> containers) {
+                               ContainerSupport containers) {
         return new GitlabRun(pipeline, file, facts, source, pipelineId, createdAt, secrets, fileVariables, runVariables,
                 hostEnv, extraEnv, repository, revision, runDir, manual, executor, colour,
-                DirectoryCacheStore.inUserCache(hostEnv), new ContainerSupport(containers));
+                DirectoryCacheStore.inUserCache(hostEnv), containers);
     }
 }
