@@ -19,6 +19,7 @@ import dev.gantry.reusable.WorkflowRef;
 import dev.gantry.runner.actions.ActionSettings;
 import dev.gantry.runner.actions.RunServices;
 import dev.gantry.runner.actions.StandardActions;
+import dev.gantry.runner.container.ContainerSupport;
 import dev.gantry.runner.container.DockerContainerRuntime;
 import dev.gantry.runner.git.GitFacts;
 import dev.gantry.runner.github.GithubRun;
@@ -110,7 +111,8 @@ final class GithubInvocation {
                     settings.variables(), inputs, System.getenv(), settings.env(), repository, settings.ref(),
                     runDir, toolCache, System.currentTimeMillis() / 1000, settings.verbose(), StandardActions.registry(),
                     RunServices.forRun(ActionSettings.from(System.getenv(), System.getProperties()), runDir,
-                            java.time.Clock.systemUTC()), DockerContainerRuntime::fromSystemEnvironment);
+                            java.time.Clock.systemUTC()),
+                    new ContainerSupport(DockerContainerRuntime::fromSystemEnvironment, settings.pullPolicy()));
             RunListener console = new ConsoleReporter(System.out, System.console() != null, false);
             GithubWorkflowRun execution = new GithubWorkflowRun(run, console, calls);
             RunResult result = RunSupport.cancellable(execution::cancel,

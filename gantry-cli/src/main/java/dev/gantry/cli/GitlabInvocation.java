@@ -97,7 +97,9 @@ final class GitlabInvocation {
             GitlabRun run = GitlabRun.of(pipeline, file, facts, source, pipelineId, createdAt, settings.secrets(),
                     settings.fileVariables(), settings.variables(), System.getenv(), settings.env(), repository,
                     settings.ref(), runDir, settings.manual(), settings.executor(), System.console() != null,
-                    RunSupport.cacheStore(), dev.gantry.runner.container.DockerContainerRuntime::fromSystemEnvironment);
+                    RunSupport.cacheStore(), new dev.gantry.runner.container.ContainerSupport(
+                            dev.gantry.runner.container.DockerContainerRuntime::fromSystemEnvironment,
+                            settings.pullPolicy()));
             RunListener console = new ConsoleReporter(System.out, System.console() != null, true);
             GitlabPipelineRun execution = new GitlabPipelineRun(run, console);
             RunResult result = RunSupport.cancellable(execution::cancel,

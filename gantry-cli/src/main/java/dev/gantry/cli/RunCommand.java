@@ -87,6 +87,10 @@ final class RunCommand implements Callable<Integer> {
             description = "GitLab: how jobs execute (default: shell, and docker for jobs with an image).")
     String executor;
 
+    @Option(names = "--pull", paramLabel = "never|missing|always",
+            description = "When images of job containers, services and docker steps are pulled (default: missing).")
+    String pull = "missing";
+
     @Option(names = "--file-var", paramLabel = "NAME=VALUE",
             description = "GitLab: a file-type variable; the job sees the path of a file holding VALUE (repeatable).")
     List<String> fileVariables = new ArrayList<>();
@@ -165,9 +169,12 @@ final class RunCommand implements Callable<Integer> {
         if (executor != null && !executor.equals("shell") && !executor.equals("docker")) {
             throw new CommandLine.ParameterException(cli, "--executor takes shell or docker, not '" + executor + "'");
         }
+        dev.gantry.runner.container.PullPolicy pullPolicy = dev.gantry.runner.container.PullPolicy.parse(pull)
+                .orElseThrow(() -> new CommandLine.ParameterException(cli,
+                        "--pull takes never, missing or always, not '" + pull + "'"));
         return new RunSettings(event, eventFile, new LinkedHashSet<>(jobs), needs, secretValues,
                 KeyValues.parse(variables, "--var", cli), KeyValues.parse(inputs, "--input", cli),
                 KeyValues.parse(env, "--env", cli), ref, parallel, dryRun, json, verbose, new LinkedHashSet<>(manual),
-                GitlabInvocation.executor(executor), KeyValues.parse(fileVariables, "--file-var", cli));
+                GitlabInvocation.executor(executor), KeyValues.parse(fileVariables, "--file-var", cli), pullPolicy);
     }
 }

@@ -3,7 +3,12 @@ package dev.gantry.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gantry.runner.container.DockerContainerRuntime;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,5 +96,62 @@ class GithubContainerIT {
         assertThat(o.exit()).isEqualTo(1);
         assertThat(o.out()).doesNotContain("]   should-not-run");
         assertThat(engine.runsWithLeftovers()).isEmpty();
+    }
+
+    @Test
+    void ctrlCLeavesNoContainerOrNetworkOfTheRun() throws Exception {
+        new GantryProcess(dir.resolve("repo")).workflow("""
+                on: push
+                jobs:
+                  in-container:
+                    runs-on: ubuntu-latest
+                    container:
+                      image: busybox:latest
+                    services:
+                      redis:
+                        image: redis:7
+                    steps:
+                      - run: |
+                          echo "run-id=$GITHUB_RUN_ID"
+                          sleep 300
+                  docker-step:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: docker://busybox:latest
+                        with:
+                          args: sh -c "echo docker-step-started; sleep 300"
+                """).commit();
+        Path out = dir.resolve("out.txt");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process gantry = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "run", "-C", dir.resolve("repo").toString(), "--max-parallel", "2")
+                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        try {
+            // The step's name shows its command, so wait for the line with a number.
+            Pattern runIdLine = Pattern.compile("run-id=(\\d+)");
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            Matcher id = runIdLine.matcher("");
+            while (!(id.reset(Files.readString(out)).find() && Files.readString(out).contains("docker-step-started"))
+                    && System.nanoTime() < deadline && gantry.isAlive()) {
+                Thread.sleep(100);
+            }
+            assertThat(gantry.isAlive() && id.find(0) && Files.readString(out).contains("docker-step-started"))
+                    .as(Files.readString(out)).isTrue();
+            String runId = id.group(1);
+            assertThat(engine.runsWithLeftovers()).as("the run's containers while it runs").contains(runId);
+
+            // Ctrl-C is SIGINT; a process started in the background of a non-interactive shell inherits
+            // SIGINT ignored, and then only SIGTERM reaches the same hook.
+            String signal = GithubRunRobustnessIT.ignores(gantry.pid(), 2) ? "-TERM" : "-INT";
+            new ProcessBuilder("kill", signal, Long.toString(gantry.pid())).start().waitFor();
+
+            assertThat(gantry.waitFor(90, TimeUnit.SECONDS)).as("gantry stops after Ctrl-C").isTrue();
+            assertThat(gantry.exitValue()).as(Files.readString(out)).isNotZero();
+            assertThat(engine.runsWithLeftovers()).as("containers, networks or volumes of run " + runId + " left behind")
+                    .doesNotContain(runId);
+        } finally {
+            // A failed assertion must not leave the run going.
+            gantry.destroyForcibly();
+        }
     }
 }

@@ -125,7 +125,7 @@ class GithubRunRobustnessIT {
     }
 
     /** Whether process {@code pid} ignores signal {@code number} (the SigIgn mask of /proc/PID/status). */
-    private static boolean ignores(long pid, int number) throws IOException {
+    static boolean ignores(long pid, int number) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
             if (line.startsWith("SigIgn:")) {
                 long mask = Long.parseUnsignedLong(line.substring("SigIgn:".length()).strip(), 16);

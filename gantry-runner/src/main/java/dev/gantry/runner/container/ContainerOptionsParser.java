@@ -98,7 +98,7 @@ public final class ContainerOptionsParser {
         OptionWords split = OptionWords.split(options);
         if (split.error().isPresent()) {
             // Where the quote should have ended is unknown, so the words after it mean nothing.
-            draft.error("container-options-syntax", split.error().get());
+            draft.error("container-options-syntax", "the options have " + split.error().get());
             return new Result(ContainerOptions.none(), draft.diagnostics);
         }
         List<String> words = split.words();

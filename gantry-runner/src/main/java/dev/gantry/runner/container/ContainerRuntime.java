@@ -3,6 +3,7 @@ package dev.gantry.runner.container;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -16,7 +17,8 @@ import java.util.function.Consumer;
  *       fails with its detail (or runs on the host where the format allows).</li>
  *   <li>Per job: {@link #createNetwork}; {@link #pull} each image; {@link #start} each service,
  *       then {@link #awaitReady} each; {@link #start} the job container (built with
- *       {@link ContainerSpec.Builder#keepAlive()}); {@link #exec} each step; finally
+ *       {@link ContainerSpec.Builder#keepAlive()}); {@link #exec} each step (or {@link #run} a container of its own for a step that names
+ *       an image); finally
  *       {@link #remove} the job's containers and {@link #removeNetwork}.</li>
  *   <li>Per run, always, also after a failure, a timeout or Ctrl-C: {@link #cleanup} with the run
  *       id, from a {@code finally} block and from a shutdown hook. It removes whatever a job did not.</li>
@@ -89,6 +91,20 @@ public interface ContainerRuntime extends AutoCloseable {
      * through which the command is started and stopped.
      */
     ContainerExec exec(String container, ExecSpec spec);
+
+    /**
+     * Runs a container to completion, as {@code docker run --rm} does: {@link ContainerExec#await}
+     * creates and starts it from {@code spec} (whose image must be present: {@link #pull} or
+     * {@link #build} first), delivers its output from the first line, returns once it has exited,
+     * and removes it in every case: a failed start, an exit, a timeout, a cancel. Nothing happens
+     * before {@code await}; a cancel before it means the container is never created. A container
+     * that cannot be created or started (unknown entrypoint, image missing) ends with
+     * {@link ExecResult#startFailure()}. Stopping signals the container's main process (see
+     * {@link ContainerExec#await}); the image needs no shell.
+     *
+     * @param timeout when the container is stopped as timed out; empty for no limit
+     */
+    ContainerExec run(ContainerSpec spec, Optional<Duration> timeout);
 
     /**
      * Copies a host file or directory into the container, as {@code containerDirectory/<its name>};

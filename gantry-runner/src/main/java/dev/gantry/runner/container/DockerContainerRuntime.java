@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -89,6 +90,11 @@ public final class DockerContainerRuntime implements ContainerRuntime {
     @Override
     public ContainerExec exec(String container, ExecSpec spec) {
         return new DockerExec(docker, container, spec, stopSettings);
+    }
+
+    @Override
+    public ContainerExec run(ContainerSpec spec, Optional<Duration> timeout) {
+        return new DockerRun(docker, containers, spec, timeout, stopSettings);
     }
 
     @Override

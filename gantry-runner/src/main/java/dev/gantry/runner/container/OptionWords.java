@@ -5,17 +5,23 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Splits an {@code options:} string into words as a POSIX shell would, without expansions:
+ * Splits an {@code options:} string, or the {@code args} of a docker step, into words as a POSIX
+ * shell would, without expansions:
  * blanks separate words; {@code '...'} keeps everything literally; {@code "..."} keeps everything
  * but lets a backslash escape {@code " \ $ `}; outside quotes a backslash escapes the next
  * character. So {@code --health-cmd "redis-cli ping"} is two words.
  *
  * @param words the words, quotes removed
- * @param error why the string could not be split (an unterminated quote), or empty
+ * @param error why the string could not be split ({@code an unterminated double quote}), or empty
  */
-record OptionWords(List<String> words, Optional<String> error) {
+public record OptionWords(List<String> words, Optional<String> error) {
 
-    static OptionWords split(String text) {
+    public OptionWords {
+        words = List.copyOf(words);
+    }
+
+    /** The words of {@code text}; never throws. */
+    public static OptionWords split(String text) {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         boolean inWord = false;
@@ -54,7 +60,7 @@ record OptionWords(List<String> words, Optional<String> error) {
             }
         }
         if (quote != 0) {
-            return new OptionWords(words, Optional.of("the options have an unterminated " + (quote == '"' ? "double" : "single")
+            return new OptionWords(words, Optional.of("an unterminated " + (quote == '"' ? "double" : "single")
                     + " quote"));
         }
         if (inWord) {

@@ -203,6 +203,8 @@ public final class GithubJobRunner {
         try {
             return switch (step.action()) {
                 case StepAction.Run r -> runScript(ref, state, step, r, stepRef, context, deadline, summary);
+                case StepAction.Uses u when DockerUsesStep.handles(u.reference()) ->
+                        dockerStep(ref, state, step, u, stepRef, context, deadline, summary);
                 case StepAction.Uses u -> runAction(ref, state, step, u, stepRef, context, jobStatus);
                 case StepAction.Script s -> {
                     listener.line(ref, "Error: a GitLab script step cannot run in a GitHub job");
@@ -246,6 +248,18 @@ public final class GithubJobRunner {
         }
         return new StepRunResult(result.ok(), result.ok() ? 0 : 1, Duration.ofNanos(System.nanoTime() - t0),
                 actionContext.outputs());
+    }
+
+    /** A {@code uses: docker://} step: run by {@link DockerUsesStep}, its end reported as a run step's. */
+    private StepRunResult dockerStep(JobRef ref, JobState state, Step step, StepAction.Uses uses, StepRef stepRef,
+                                     EvalContext context, Instant deadline, StringBuilder summary)
+            throws ExpressionFailure, IOException {
+        boolean cancelledAtStart = jobStatus(context).equals("cancelled");
+        DockerUsesStep.Ran r = new DockerUsesStep(run, job, ref, listener, masker, interpolator)
+                .run(state, step, uses, stepRef, context, deadline, stop -> track(stop, cancelledAtStart));
+        dev.gantry.runner.container.ExecResult e = r.result();
+        return finishScript(ref, state, r.output(), r.files(), summary, r.jobLimit(), step,
+                new Ended(e.exitCode(), e.timedOut(), e.cancelled(), e.duration(), e.startFailure(), e.succeeded()));
     }
 
     /** Runs a built-in action's main or post, turning a bug of ours into a failed step with a message. */
@@ -565,7 +579,8 @@ public final class GithubJobRunner {
         if (job.job().container() != null || !job.job().services().isEmpty()) {
             JobRef ref = new JobRef(job.key(), job.displayName(), null);
             EvalContext base = state.base;
-            state.containers = JobContainers.start(run.containers().runtime(), Long.toString(run.runId()), job,
+            state.containers = JobContainers.start(run.containers().runtime(), run.containers().pullPolicy(),
+                    Long.toString(run.runId()), job,
                     List.of(new JobContainers.SharedFolder(workspace), new JobContainers.SharedFolder(temp)),
                     (text, where) -> {
                         try {

@@ -5,7 +5,6 @@ import dev.gantry.event.RepositoryFacts;
 import dev.gantry.model.Pipeline;
 import dev.gantry.runner.actions.ActionServices;
 import dev.gantry.runner.actions.BuiltinActions;
-import dev.gantry.runner.container.ContainerRuntime;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -33,8 +32,9 @@ import java.util.Map;
  * @param outputs      finished jobs' results and outputs
  * @param actions      the built-in actions {@code uses:} steps may name
  * @param services     the stores built-in actions share (cache, artifacts)
- * @param containers   the container runtime, made on first use (only jobs with a container or
- *                     services need it); its availability is checked once per run
+ * @param containers   the container runtime, made on first use (only jobs with a container, services
+ *                     or docker steps need it); its availability is checked once per run; and the
+ *                     pull policy
  */
 public record GithubRun(Pipeline workflow, String workflowFile, RepositoryFacts facts, String eventName,
                         Map<String, Object> event, Map<String, String> secrets, Map<String, String> vars,
@@ -56,10 +56,10 @@ public record GithubRun(Pipeline workflow, String workflowFile, RepositoryFacts 
                                Map<String, Object> inputs, Map<String, String> hostEnv, Map<String, String> extraEnv,
                                Path repository, String revision, Path runDir, Path toolCache, long runId,
                                boolean verbose, BuiltinActions actions, ActionServices services,
-                               java.util.function.Supplier<ContainerRuntime> containers) {
+                               ContainerSupport containers) {
         return new GithubRun(workflow, workflowFile, facts, eventName, event, secrets, vars, inputs, hostEnv, extraEnv,
                 repository, revision, runDir, toolCache, runId, verbose, new JobOutputs(), actions, services,
-                new ContainerSupport(containers));
+                containers);
     }
 
     /** The workflow's display name: its {@code name:}, else the file path, as GitHub shows it. */

@@ -36,6 +36,7 @@ final class JobContainers implements AutoCloseable {
     static final Duration SERVICE_READY_TIMEOUT = Duration.ofMinutes(5);
 
     private final ContainerRuntime runtime;
+    private final PullPolicy pullPolicy;
     private final String network;
     private final List<String> started = new ArrayList<>();
     private final Map<String, Object> servicesContext = new LinkedHashMap<>();
@@ -43,8 +44,9 @@ final class JobContainers implements AutoCloseable {
     private String jobContainer;
     private boolean jobContainerHasBash;
 
-    private JobContainers(ContainerRuntime runtime, String network) {
+    private JobContainers(ContainerRuntime runtime, PullPolicy pullPolicy, String network) {
         this.runtime = runtime;
+        this.pullPolicy = pullPolicy;
         this.network = network;
     }
 
@@ -55,14 +57,15 @@ final class JobContainers implements AutoCloseable {
     /**
      * Starts the job's network, services and container.
      *
-     * @param evaluate evaluates {@code ${{ }}} in image names, env values and options
+     * @param pullPolicy when the images are pulled
+     * @param evaluate   evaluates {@code ${{ }}} in image names, env values and options
      * @throws GithubJobRunner.JobSetupFailure with the reason (engine, image, health check, options)
      */
-    static JobContainers start(ContainerRuntime runtime, String runId, PlannedJob job, List<SharedFolder> folders,
-                               Evaluate evaluate, java.util.function.Consumer<String> log)
+    static JobContainers start(ContainerRuntime runtime, PullPolicy pullPolicy, String runId, PlannedJob job,
+                               List<SharedFolder> folders, Evaluate evaluate, java.util.function.Consumer<String> log)
             throws GithubJobRunner.JobSetupFailure {
         String jobName = job.key();
-        JobContainers c = new JobContainers(runtime, ResourceNames.network(runId, jobName));
+        JobContainers c = new JobContainers(runtime, pullPolicy, ResourceNames.network(runId, jobName));
         boolean ok = false;
         try {
             runtime.createNetwork(c.network, runId);
@@ -99,7 +102,7 @@ final class JobContainers implements AutoCloseable {
             return; // GitHub skips a service whose image evaluates to ''.
         }
         log.accept("Starting service " + id + " (" + image + ")");
-        runtime.pull(image, PullPolicy.MISSING);
+        runtime.pull(image, pullPolicy);
         ContainerSpec.Builder spec = ContainerSpec.builder(image, ResourceNames.service(runId, jobName, id), runId)
                 .network(network, List.of(id))
                 .env(env(service.env(), evaluate, where));
@@ -128,7 +131,7 @@ final class JobContainers implements AutoCloseable {
             throws ContainerException, GithubJobRunner.JobSetupFailure {
         String image = evaluate.apply(container.image(), "container.image");
         log.accept("Starting job container (" + image + ")");
-        runtime.pull(image, PullPolicy.MISSING);
+        runtime.pull(image, pullPolicy);
         ContainerSpec.Builder spec = ContainerSpec.builder(image, ResourceNames.jobContainer(runId, jobName), runId)
                 .network(network, List.of())
                 .env(env(container.env(), evaluate, "container"))
@@ -186,6 +189,11 @@ final class JobContainers implements AutoCloseable {
     /** Whether the job container has bash (the default shell), else steps default to sh. */
     boolean jobContainerHasBash() {
         return jobContainerHasBash;
+    }
+
+    /** The job's network, which its services are on. */
+    String network() {
+        return network;
     }
 
     /** The {@code job.services} context. */

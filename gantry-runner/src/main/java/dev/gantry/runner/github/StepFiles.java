@@ -24,6 +24,7 @@ import java.util.function.Consumer;
  */
 final class StepFiles {
 
+    private final Path directory;
     private final Path env;
     private final Path output;
     private final Path path;
@@ -32,6 +33,7 @@ final class StepFiles {
     private String summaryText = "";
 
     private StepFiles(Path dir) {
+        this.directory = dir;
         this.env = dir.resolve("env");
         this.output = dir.resolve("output");
         this.path = dir.resolve("path");
@@ -63,6 +65,11 @@ final class StepFiles {
         } catch (NoSuchFileException e) {
             return false;
         }
+    }
+
+    /** The folder that holds the files (and nothing else). */
+    Path directory() {
+        return directory;
     }
 
     /** The variables that point the step at its files. */

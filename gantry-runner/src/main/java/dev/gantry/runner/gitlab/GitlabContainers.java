@@ -33,27 +33,30 @@ final class GitlabContainers implements AutoCloseable {
     static final Duration SERVICE_READY_TIMEOUT = Duration.ofMinutes(5);
 
     private final ContainerRuntime runtime;
+    private final PullPolicy pullPolicy;
     private final String network;
     private final List<String> started = new ArrayList<>();
     private String build;
     private String shell = "sh";
 
-    private GitlabContainers(ContainerRuntime runtime, String network) {
+    private GitlabContainers(ContainerRuntime runtime, PullPolicy pullPolicy, String network) {
         this.runtime = runtime;
+        this.pullPolicy = pullPolicy;
         this.network = network;
     }
 
     /**
      * Starts the services and the job's container.
      *
-     * @param image     the job's image (required by the Docker executor)
-     * @param variables the job's CI/CD variables, given to the job and to its services
+     * @param pullPolicy when images are pulled, unless an image names its own {@code pull_policy}
+     * @param image      the job's image (required by the Docker executor)
+     * @param variables  the job's CI/CD variables, given to the job and to its services
      * @throws ContainerException when an image, a service or the engine fails; whatever started is removed
      */
-    static GitlabContainers start(ContainerRuntime runtime, String runId, String jobName, Container image,
-                                  List<Container> services, Map<String, String> variables, List<Path> shared,
-                                  Consumer<String> log) throws ContainerException {
-        GitlabContainers c = new GitlabContainers(runtime, ResourceNames.network(runId, jobName));
+    static GitlabContainers start(ContainerRuntime runtime, PullPolicy pullPolicy, String runId, String jobName,
+                                  Container image, List<Container> services, Map<String, String> variables,
+                                  List<Path> shared, Consumer<String> log) throws ContainerException {
+        GitlabContainers c = new GitlabContainers(runtime, pullPolicy, ResourceNames.network(runId, jobName));
         boolean ok = false;
         try {
             runtime.createNetwork(c.network, runId);
@@ -74,7 +77,7 @@ final class GitlabContainers implements AutoCloseable {
                               Consumer<String> log) throws ContainerException {
         List<String> aliases = aliases(service);
         log.accept("Starting service " + service.image() + " as " + String.join(", ", aliases) + " ...");
-        runtime.pull(service.image(), PullPolicy.MISSING);
+        runtime.pull(service.image(), pullPolicy(service));
         ContainerSpec.Builder spec = ContainerSpec.builder(service.image(),
                         ResourceNames.service(runId, jobName, aliases.get(0)), runId)
                 .network(network, aliases)
@@ -94,7 +97,7 @@ final class GitlabContainers implements AutoCloseable {
     private void startBuild(String runId, String jobName, Container image, Map<String, String> variables,
                             List<Path> shared, Consumer<String> log) throws ContainerException {
         log.accept("Using Docker executor with image " + image.image() + " ...");
-        runtime.pull(image.image(), PullPolicy.MISSING);
+        runtime.pull(image.image(), pullPolicy(image));
         ContainerSpec.Builder spec = ContainerSpec.builder(image.image(), ResourceNames.jobContainer(runId, jobName), runId)
                 .network(network, List.of())
                 .env(variables)
@@ -108,6 +111,16 @@ final class GitlabContainers implements AutoCloseable {
         // GitLab Runner's Docker executor runs the script with bash when the image has it, else sh.
         boolean bash = runtime.exec(build, ExecSpec.of("sh", "-c", "command -v bash")).await((k, l) -> { }).succeeded();
         shell = bash ? "bash" : "sh";
+    }
+
+    /**
+     * The image's own {@code pull_policy} (docs.gitlab.com "CI/CD YAML syntax reference#image:pull_policy"),
+     * else the run's. Of several policies the first is taken: without a registry the fallbacks GitLab
+     * Runner would try after a failed pull cannot succeed either.
+     */
+    private PullPolicy pullPolicy(Container container) {
+        return container.pullPolicy().stream().map(PullPolicy::parse).flatMap(java.util.Optional::stream)
+                .findFirst().orElse(pullPolicy);
     }
 
     /**

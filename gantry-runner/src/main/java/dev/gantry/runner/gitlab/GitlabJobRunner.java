@@ -204,7 +204,8 @@ public final class GitlabJobRunner {
             ProcessLauncher launcher = new ProcessLauncher(session, processes, StopSettings.defaults(), temp);
             if (docker) {
                 try {
-                    containers = GitlabContainers.start(run.containers().runtime(), Long.toString(run.pipelineId()),
+                    containers = GitlabContainers.start(run.containers().runtime(), run.containers().pullPolicy(),
+                            Long.toString(run.pipelineId()),
                             job.key(), job.job().container(), job.job().services(), variables.values(),
                             List.of(projectDir, temp), log::line);
                 } catch (dev.gantry.runner.container.ContainerException e) {

@@ -31,7 +31,7 @@ import java.util.Set;
  * @param executor      how jobs execute
  * @param colour        the output goes to a terminal: echo commands in green, as GitLab Runner does
  * @param cache         where caches live between runs: the machine's shared store
- * @param containers    the container runtime for the Docker executor, made on first use
+ * @param containers    the container runtime for the Docker executor, made on first use, and the pull policy
  */
 public record GitlabRun(Pipeline pipeline, String file, RepositoryFacts facts, String source, long pipelineId,
                         Instant createdAt, Map<String, String> secrets, Map<String, String> fileVariables,
@@ -54,10 +54,9 @@ public record GitlabRun(Pipeline pipeline, String file, RepositoryFacts facts, S
                                Map<String, String> runVariables, Map<String, String> hostEnv,
                                Map<String, String> extraEnv, Path repository, String revision, Path runDir,
                                Set<String> manual, Executor executor, boolean colour,
-                               CacheStore cache,
-                               java.util.function.Supplier<dev.gantry.runner.container.ContainerRuntime> containers) {
+                               CacheStore cache, ContainerSupport containers) {
         return new GitlabRun(pipeline, file, facts, source, pipelineId, createdAt, secrets, fileVariables, runVariables,
                 hostEnv, extraEnv, repository, revision, runDir, manual, executor, colour,
-                cache, new ContainerSupport(containers));
+                cache, containers);
     }
 }

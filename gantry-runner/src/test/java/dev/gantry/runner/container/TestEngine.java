@@ -11,16 +11,16 @@ import org.junit.jupiter.api.Assumptions;
  * fail with the reason when {@code CI} is set (CI starts the engine: .ci/docker-up.sh and
  * .ci/test-images.sh), and are skipped with the reason printed otherwise.
  */
-final class TestEngine {
+public final class TestEngine {
 
-    static final String BUSYBOX = "gantry-test/busybox:latest";
-    static final String REDIS = "gantry-test/redis:latest";
+    public static final String BUSYBOX = "gantry-test/busybox:latest";
+    public static final String REDIS = "gantry-test/redis:latest";
 
     private TestEngine() {
     }
 
     /** A runtime on the engine of this environment, or the test is failed or skipped. */
-    static DockerContainerRuntime runtime(ExecStopSettings stop) {
+    public static DockerContainerRuntime runtime(ExecStopSettings stop) {
         DockerContainerRuntime runtime = new DockerContainerRuntime(System.getenv(), stop);
         Availability availability = runtime.available();
         if (!availability.available()) {
@@ -42,12 +42,12 @@ final class TestEngine {
         return runtime;
     }
 
-    static DockerContainerRuntime runtime() {
+    public static DockerContainerRuntime runtime() {
         return runtime(ExecStopSettings.defaults());
     }
 
     /** A run id no other test run uses. */
-    static String newRunId() {
+    public static String newRunId() {
         return "it-" + UUID.randomUUID().toString().substring(0, 8);
     }
 

@@ -122,7 +122,8 @@ class RemoteReusableWorkflowIT {
         GithubRun run = GithubRun.of(loaded.pipeline(), ".github/workflows/ci.yml", facts, "push", Map.of(), Map.of(),
                 Map.of(), Map.of(), System.getenv(), Map.of(), repo, null, runDir, dir.resolve("tools"), 1, false,
                 StandardActions.registry(), RunServices.forRun(ActionSettings.from(Map.of("GANTRY_CACHE_DIR",
-                        dir.resolve("cache").toString()), new Properties()), runDir, Clock.systemUTC()), () -> null);
+                        dir.resolve("cache").toString()), new Properties()), runDir, Clock.systemUTC()),
+                new dev.gantry.runner.container.ContainerSupport(() -> null, dev.gantry.runner.container.PullPolicy.MISSING));
         RunResult result = new GithubWorkflowRun(run, listener, tree)
                 .execute(GithubPlanner.plan(loaded.pipeline(), Set.of(), false), 2);
 
