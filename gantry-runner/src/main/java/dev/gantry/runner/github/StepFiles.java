@@ -35,13 +35,27 @@ final class StepFiles {
 
     /** Fresh, empty files for step {@code index} under the job's temp folder. */
     static StepFiles create(Path temp, int index) throws IOException {
-        Path dir = temp.resolve("_files").resolve(Integer.toString(index));
+        Path dir = directory(temp, index);
         Files.createDirectories(dir);
         StepFiles files = new StepFiles(dir);
         for (Path p : List.of(files.env, files.output, files.path, files.summary, files.state)) {
             Files.writeString(p, "");
         }
         return files;
+    }
+
+    /** The folder of step {@code index}'s files. */
+    private static Path directory(Path temp, int index) {
+        return temp.resolve("_files").resolve(Integer.toString(index));
+    }
+
+    /**
+     * What step {@code index} (the last one run with that index) wrote to GITHUB_STATE: the state a
+     * JavaScript action's pre or main step saves for the next ones ("Workflow commands#sending values
+     * to the pre and post actions").
+     */
+    static FileCommands.Assignments readState(Path temp, int index) {
+        return FileCommands.readAssignments(directory(temp, index).resolve("state"), "GITHUB_STATE");
     }
 
     /** The variables that point the step at its files. */
