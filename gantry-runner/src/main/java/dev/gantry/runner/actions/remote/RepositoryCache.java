@@ -96,9 +96,10 @@ final class RepositoryCache {
             Path tree = incoming.resolve("tree");
             Pointer resolved;
             try (Git git = Git.cloneRepository().setURI(url).setDirectory(tree.toFile())
-                    .setGitDir(incoming.resolve("git").toFile()).setNoCheckout(true).setCloneAllBranches(true).call()) {
+                    .setGitDir(incoming.resolve("git").toFile()).setCloneAllBranches(true).call()) {
                 resolved = resolve(git.getRepository(), ref);
-                git.checkout().setName(resolved.sha()).call();
+                // The clone checked out the default branch; forced, the switch cannot trip over its files.
+                git.checkout().setName(resolved.sha()).setForced(true).call();
             } catch (GitAPIException | RuntimeException e) {
                 throw new ActionFetchException("cannot fetch the action " + name + "@" + ref + " from " + url + ": "
                         + e.getMessage());
