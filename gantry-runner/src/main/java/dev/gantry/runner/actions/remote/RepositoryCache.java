@@ -3,7 +3,6 @@ package dev.gantry.runner.actions.remote;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -148,8 +147,6 @@ final class RepositoryCache {
     private static void moveIntoPlace(Path source, Path target) throws IOException {
         try {
             Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            throw e;
         } catch (FileSystemException e) {
             // Another job or run put the same commit there first; its tree is the same as ours.
             if (!Files.isDirectory(target)) {
