@@ -17,8 +17,10 @@ import dev.gantry.plan.PlannedJob;
 import dev.gantry.reusable.CallTree;
 import dev.gantry.reusable.WorkflowRef;
 import dev.gantry.runner.actions.ActionSettings;
+import dev.gantry.runner.actions.BuiltinActions;
 import dev.gantry.runner.actions.RunServices;
 import dev.gantry.runner.actions.StandardActions;
+import dev.gantry.runner.actions.remote.ActionRepositories;
 import dev.gantry.runner.container.ContainerSupport;
 import dev.gantry.runner.container.DockerContainerRuntime;
 import dev.gantry.runner.git.GitFacts;
@@ -107,11 +109,13 @@ final class GithubInvocation {
         Path runDir = Files.createTempDirectory("gantry-run-");
         try {
             Path toolCache = Path.of(System.getProperty("user.home"), ".cache", "gantry", "toolcache");
+            ActionSettings actionSettings = ActionSettings.from(System.getenv(), System.getProperties());
             GithubRun run = GithubRun.of(workflow, file, facts, settings.event(), payload, settings.secrets(),
                     settings.variables(), inputs, System.getenv(), settings.env(), repository, settings.ref(),
-                    runDir, toolCache, System.currentTimeMillis() / 1000, settings.verbose(), StandardActions.registry(),
-                    RunServices.forRun(ActionSettings.from(System.getenv(), System.getProperties()), runDir,
-                            java.time.Clock.systemUTC()),
+                    runDir, toolCache, System.currentTimeMillis() / 1000, settings.verbose(),
+                    settings.actions().builtins() ? StandardActions.registry() : new BuiltinActions(),
+                    ActionRepositories.of(actionSettings, settings.actions().offline(), settings.actions().sources()),
+                    RunServices.forRun(actionSettings, runDir, java.time.Clock.systemUTC()),
                     new ContainerSupport(DockerContainerRuntime::fromSystemEnvironment, settings.pullPolicy()));
             RunListener console = new ConsoleReporter(System.out, System.console() != null, false);
             GithubWorkflowRun execution = new GithubWorkflowRun(run, console, calls);

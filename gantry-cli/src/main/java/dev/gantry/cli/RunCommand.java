@@ -95,6 +95,16 @@ final class RunCommand implements Callable<Integer> {
             description = "GitLab: a file-type variable; the job sees the path of a file holding VALUE (repeatable).")
     List<String> fileVariables = new ArrayList<>();
 
+    @Option(names = "--offline", description = "Never fetch remote actions; use the action cache only.")
+    boolean offline;
+
+    @Option(names = "--action-source", paramLabel = "OWNER/REPO=PATH_OR_URL",
+            description = "Use a local folder or another git URL for that action's repository (repeatable).")
+    List<String> actionSources = new ArrayList<>();
+
+    @Option(names = "--no-builtin-actions", description = "Fetch the real actions instead of gantry's built-in ones.")
+    boolean noBuiltinActions;
+
     @Override
     public Integer call() throws Exception {
         CommandLine cli = spec.commandLine();
@@ -175,6 +185,8 @@ final class RunCommand implements Callable<Integer> {
         return new RunSettings(event, eventFile, new LinkedHashSet<>(jobs), needs, secretValues,
                 KeyValues.parse(variables, "--var", cli), KeyValues.parse(inputs, "--input", cli),
                 KeyValues.parse(env, "--env", cli), ref, parallel, dryRun, json, verbose, new LinkedHashSet<>(manual),
-                GitlabInvocation.executor(executor), KeyValues.parse(fileVariables, "--file-var", cli), pullPolicy);
+                GitlabInvocation.executor(executor), KeyValues.parse(fileVariables, "--file-var", cli),
+                new RunSettings.Actions(offline, KeyValues.parse(actionSources, "--action-source", cli), !noBuiltinActions),
+                pullPolicy);
     }
 }

@@ -23,11 +23,22 @@ import java.util.Set;
  * @param manual      GitLab {@code --manual} jobs to run although manual
  * @param executor    GitLab {@code --executor}
  * @param fileVariables GitLab {@code --file-var} file-type variables
+ * @param actions     where GitHub actions come from
  * @param pullPolicy  {@code --pull}: when images are pulled
  */
 record RunSettings(String event, Path eventFile, Set<String> jobs, boolean withNeeds, Map<String, String> secrets,
                    Map<String, String> variables, Map<String, String> inputs, Map<String, String> env, String ref,
                    int maxParallel, boolean dryRun, Path json, boolean verbose, Set<String> manual,
-                   dev.gantry.runner.gitlab.Executor executor, Map<String, String> fileVariables,
+                   dev.gantry.runner.gitlab.Executor executor, Map<String, String> fileVariables, Actions actions,
                    dev.gantry.runner.container.PullPolicy pullPolicy) {
+
+    /**
+     * Where GitHub actions come from.
+     *
+     * @param offline  {@code --offline}: never fetch; the action cache only
+     * @param sources  {@code --action-source}: replacements by {@code owner/repo}, a folder or a git URL
+     * @param builtins use gantry's built-in actions ({@code --no-builtin-actions} turns them off)
+     */
+    record Actions(boolean offline, Map<String, String> sources, boolean builtins) {
+    }
 }

@@ -13,7 +13,8 @@ import java.util.Properties;
  *   <caption>settings</caption>
  *   <tr><th>property</th><th>variable</th><th>default</th></tr>
  *   <tr><td>{@code gantry.github.url}</td><td>{@code GANTRY_GITHUB_URL}</td><td>{@code https://github.com}:
- *       where actions/checkout clones another {@code repository:} from ({@code <url>/<owner>/<name>}; a
+ *       where actions/checkout clones another {@code repository:} and remote actions come from
+ *       ({@code <url>/<owner>/<name>}; a
  *       {@code file://} URL serves local repositories, also as {@code <owner>/<name>.git})</td></tr>
  *   <tr><td>{@code gantry.cache.dir}</td><td>{@code GANTRY_CACHE_DIR}</td><td>{@code $XDG_CACHE_HOME/gantry/cache},
  *       else {@code ~/.cache/gantry/cache}: the cache store's folder</td></tr>

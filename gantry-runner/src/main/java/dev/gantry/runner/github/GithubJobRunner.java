@@ -11,8 +11,6 @@ import dev.gantry.model.Step;
 import dev.gantry.model.StepAction;
 import dev.gantry.model.Variable;
 import dev.gantry.plan.PlannedJob;
-import dev.gantry.runner.actions.ActionResult;
-import dev.gantry.runner.actions.BuiltinAction;
 import dev.gantry.runner.log.SecretMasker;
 import dev.gantry.runner.process.ProcessGroupRegistry;
 import dev.gantry.runner.process.ProcessLauncher;
@@ -67,6 +65,8 @@ public final class GithubJobRunner {
     private volatile boolean cancelled;
     /** Cancels the step that runs now, on the host or in the job container; null between steps. */
     private Runnable currentStop;
+    /** The job's {@code uses:} steps with their pre and post steps; set when the steps start. */
+    private ActionSteps actions;
 
     public GithubJobRunner(GithubRun run, PlannedJob job, RunListener listener) {
         this.run = run;
@@ -122,6 +122,9 @@ public final class GithubJobRunner {
         List<StepResult> results = new ArrayList<>();
         StringBuilder summary = new StringBuilder();
         List<Step> steps = job.job().steps();
+        actions = new ActionSteps(run, state, job.job().id(), ref, listener, masker, interpolator, annotations::add,
+                host(ref, state, deadline, summary), steps.size());
+        jobStatus = actions.runPres(steps, results);
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
             boolean timedOutJob = !Instant.now().isBefore(deadline);
@@ -141,7 +144,7 @@ public final class GithubJobRunner {
                 }
             }
         }
-        jobStatus = runPosts(ref, state, jobStatus, results);
+        jobStatus = actions.runPosts(jobStatus, results);
         Map<String, String> outputs = jobOutputs(ref, state, results);
         JobStatus status = cancelled && reason == null ? JobStatus.CANCELLED
                 : jobStatus.equals("failure") || reason != null ? JobStatus.FAILURE : JobStatus.SUCCESS;
@@ -205,7 +208,7 @@ public final class GithubJobRunner {
                 case StepAction.Run r -> runScript(ref, state, step, r, stepRef, context, deadline, summary);
                 case StepAction.Uses u when DockerUsesStep.handles(u.reference()) ->
                         dockerStep(ref, state, step, u, stepRef, context, deadline, summary);
-                case StepAction.Uses u -> runAction(ref, state, step, u, stepRef, context, jobStatus);
+                case StepAction.Uses u -> actions.run(step, u, stepRef, context, jobStatus);
                 case StepAction.Script s -> {
                     listener.line(ref, "Error: a GitLab script step cannot run in a GitHub job");
                     yield StepRunResult.failed(Duration.ofNanos(System.nanoTime() - t0));
@@ -220,36 +223,6 @@ public final class GithubJobRunner {
         }
     }
 
-    private StepRunResult runAction(JobRef ref, JobState state, Step step, StepAction.Uses uses, StepRef stepRef,
-                                    EvalContext context, String jobStatus) throws ExpressionFailure {
-        long t0 = System.nanoTime();
-        java.util.Optional<BuiltinAction> builtin = run.actions().find(uses.reference());
-        if (builtin.isEmpty()) {
-            listener.line(ref, "Error: the action '" + uses.reference() + "' is not built into gantry, and this version"
-                    + " cannot fetch or run other actions yet");
-            return StepRunResult.failed(Duration.ZERO);
-        }
-        String where = stepWhere(stepRef);
-        Map<String, String> stepEnv = state.stepEnvValues(step, context, where);
-        Map<String, String> envContext = state.jobLevelEnv();
-        envContext.putAll(stepEnv);
-        EvalContext withEnv = context.with(dev.gantry.expr.github.ContextName.ENV, envContext);
-        Map<String, String> inputs = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : uses.with().entrySet()) {
-            String value = interpolator.string(e.getValue(), withEnv, where + ".with." + e.getKey());
-            inputs.put(e.getKey(), value == null ? "" : value);
-        }
-        Map<String, String> actionState = new LinkedHashMap<>();
-        StepActionContext actionContext = new StepActionContext(run, state, inputs, state.processEnv(stepEnv),
-                state.github(), jobStatus, actionState, ref, listener, masker, run.services(), annotations::add);
-        ActionResult result = invoke(ref, () -> builtin.get().main(actionContext));
-        if (builtin.get().postIf().isPresent()) {
-            state.posts.add(new PendingPost(builtin.get(), stepRef, inputs, state.processEnv(stepEnv), actionState));
-        }
-        return new StepRunResult(result.ok(), result.ok() ? 0 : 1, Duration.ofNanos(System.nanoTime() - t0),
-                actionContext.outputs());
-    }
-
     /** A {@code uses: docker://} step: run by {@link DockerUsesStep}, its end reported as a run step's. */
     private StepRunResult dockerStep(JobRef ref, JobState state, Step step, StepAction.Uses uses, StepRef stepRef,
                                      EvalContext context, Instant deadline, StringBuilder summary)
@@ -260,58 +233,6 @@ public final class GithubJobRunner {
         dev.gantry.runner.container.ExecResult e = r.result();
         return finishScript(ref, state, r.output(), r.files(), summary, r.jobLimit(), step,
                 new Ended(e.exitCode(), e.timedOut(), e.cancelled(), e.duration(), e.startFailure(), e.succeeded()));
-    }
-
-    /** Runs a built-in action's main or post, turning a bug of ours into a failed step with a message. */
-    private ActionResult invoke(JobRef ref, java.util.function.Supplier<ActionResult> call) {
-        ActionResult result;
-        try {
-            result = call.get();
-        } catch (RuntimeException e) {
-            result = ActionResult.failure("gantry's built-in action failed: " + e);
-        }
-        if (!result.ok()) {
-            listener.line(ref, "Error: " + masker.mask(result.message()));
-        }
-        return result;
-    }
-
-    /** Runs the post steps of built-in actions, last registered first, with their {@code post-if}. */
-    private String runPosts(JobRef ref, JobState state, String jobStatus, List<StepResult> results) {
-        String status = jobStatus;
-        List<PendingPost> posts = new ArrayList<>(state.posts);
-        java.util.Collections.reverse(posts);
-        int index = job.job().steps().size();
-        for (PendingPost post : posts) {
-            StepRef stepRef = new StepRef(index++, null, "Post " + post.step().name());
-            EvalContext context = state.context(cancelled ? "cancelled" : status, results, null, -1);
-            boolean runs;
-            try {
-                runs = interpolator.condition(post.action().postIf().orElse("always()"), context, stepRef.name());
-            } catch (ExpressionFailure e) {
-                runs = false;
-            }
-            if (!runs) {
-                continue;
-            }
-            listener.stepStarted(ref, stepRef);
-            long t0 = System.nanoTime();
-            StepActionContext actionContext = new StepActionContext(run, state, post.inputs(), post.env(),
-                    state.github(), status, post.state(), ref, listener, masker, run.services(), annotations::add);
-            ActionResult result = invoke(ref, () -> post.action().post(actionContext));
-            String outcome = result.ok() ? "success" : "failure";
-            results.add(record(ref, state, stepRef, outcome, outcome, result.ok() ? 0 : 1,
-                    Duration.ofNanos(System.nanoTime() - t0), Map.of()));
-            if (!result.ok()) {
-                status = "failure";
-            }
-        }
-        return status;
-    }
-
-    /** A built-in action's post step, waiting for the end of the job. */
-    record PendingPost(BuiltinAction action, StepRef step, Map<String, String> inputs, Map<String, String> env,
-                               Map<String, String> state) {
     }
 
     private StepRunResult runScript(JobRef ref, JobState state, Step step, StepAction.Run action, StepRef stepRef,
@@ -370,6 +291,33 @@ public final class GithubJobRunner {
         track(null, cancelledAtStart);
         return finishScript(ref, state, output, files, summary, jobLimit, step, new Ended(r.exitCode(), r.timedOut(),
                 r.cancelled(), r.duration(), r.startFailure(), r.succeeded()));
+    }
+
+    /** What action steps borrow from this job: its script machinery, its step reports, its cancel flag. */
+    private StepHost host(JobRef ref, JobState state, Instant deadline, StringBuilder summary) {
+        return new StepHost() {
+            @Override
+            public StepRunResult runScript(Step step, StepAction.Run action, StepRef stepRef, EvalContext context)
+                    throws ExpressionFailure, IOException {
+                return GithubJobRunner.this.runScript(ref, state, step, action, stepRef, context, deadline, summary);
+            }
+
+            @Override
+            public StepResult record(StepRef stepRef, String outcome, int exitCode, Duration duration) {
+                return GithubJobRunner.this.record(ref, state, stepRef, outcome, outcome, exitCode, duration, Map.of());
+            }
+
+            @Override
+            public boolean allowed(AllowFailure continueOnError, EvalContext context, String where)
+                    throws ExpressionFailure {
+                return GithubJobRunner.this.allowed(continueOnError, context, where);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return cancelled;
+            }
+        };
     }
 
     /**

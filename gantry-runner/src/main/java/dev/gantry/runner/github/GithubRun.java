@@ -5,6 +5,7 @@ import dev.gantry.event.RepositoryFacts;
 import dev.gantry.model.Pipeline;
 import dev.gantry.runner.actions.ActionServices;
 import dev.gantry.runner.actions.BuiltinActions;
+import dev.gantry.runner.actions.remote.ActionRepositories;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -31,6 +32,7 @@ import java.util.Map;
  * @param verbose      show {@code ::debug::} lines
  * @param outputs      finished jobs' results and outputs
  * @param actions      the built-in actions {@code uses:} steps may name
+ * @param repositories where the other actions {@code uses:} steps name come from
  * @param services     the stores built-in actions share (cache, artifacts)
  * @param containers   the container runtime, made on first use (only jobs with a container, services
  *                     or docker steps need it); its availability is checked once per run; and the
@@ -40,8 +42,8 @@ public record GithubRun(Pipeline workflow, String workflowFile, RepositoryFacts 
                         Map<String, Object> event, Map<String, String> secrets, Map<String, String> vars,
                         Map<String, Object> inputs, Map<String, String> hostEnv, Map<String, String> extraEnv,
                         Path repository, String revision, Path runDir, Path toolCache, long runId, boolean verbose,
-                        JobOutputs outputs, BuiltinActions actions, ActionServices services,
-                        ContainerSupport containers) {
+                        JobOutputs outputs, BuiltinActions actions, ActionRepositories repositories,
+                        ActionServices services, ContainerSupport containers) {
 
     public GithubRun {
         secrets = Map.copyOf(secrets);
@@ -55,10 +57,10 @@ public record GithubRun(Pipeline workflow, String workflowFile, RepositoryFacts 
                                Map<String, Object> event, Map<String, String> secrets, Map<String, String> vars,
                                Map<String, Object> inputs, Map<String, String> hostEnv, Map<String, String> extraEnv,
                                Path repository, String revision, Path runDir, Path toolCache, long runId,
-                               boolean verbose, BuiltinActions actions, ActionServices services,
-                               ContainerSupport containers) {
+                               boolean verbose, BuiltinActions actions, ActionRepositories repositories,
+                               ActionServices services, ContainerSupport containers) {
         return new GithubRun(workflow, workflowFile, facts, eventName, event, secrets, vars, inputs, hostEnv, extraEnv,
-                repository, revision, runDir, toolCache, runId, verbose, new JobOutputs(), actions, services,
+                repository, revision, runDir, toolCache, runId, verbose, new JobOutputs(), actions, repositories, services,
                 containers);
     }
 

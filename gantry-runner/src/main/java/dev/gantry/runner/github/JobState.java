@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * What one GitHub job keeps while its steps run: its folders and process launcher, the contexts it
  * started with, the environment layers (workflow, job, then what steps wrote to GITHUB_ENV and
- * GITHUB_PATH), the steps context so far, pending post steps and its containers. Used by the job's
+ * GITHUB_PATH), the steps context so far and its containers. Used by the job's
  * own thread only.
  */
 final class JobState {
@@ -31,7 +31,6 @@ final class JobState {
     /** GITHUB_PATH folders so far, latest first. */
     final List<String> path = new ArrayList<>();
     final Map<String, Object> steps = new LinkedHashMap<>();
-    final List<GithubJobRunner.PendingPost> posts = new ArrayList<>();
     JobContainers containers;
     String displayName;
     String defaultShell;

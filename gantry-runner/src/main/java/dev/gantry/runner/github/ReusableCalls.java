@@ -121,7 +121,8 @@ final class ReusableCalls {
                 workflow.variables(), workflow.triggers(), workflow.jobs(), workflow.details(), workflow.range());
         GithubRun run = new GithubRun(view, from.workflowFile(), from.facts(), from.eventName(), from.event(), secrets,
                 from.vars(), inputs, from.hostEnv(), from.extraEnv(), from.repository(), from.revision(), from.runDir(),
-                from.toolCache(), from.runId(), from.verbose(), new JobOutputs(), from.actions(), from.services(),
+                from.toolCache(), from.runId(), from.verbose(), new JobOutputs(), from.actions(), from.repositories(),
+                from.services(),
                 from.containers());
         frames.put(caller.key(), new Frame(run, called.ref(), Instant.now()));
 

@@ -43,7 +43,7 @@ final class StepFiles {
 
     /** The job's files under its temp folder, each existing and empty. */
     static StepFiles create(Path temp) throws IOException {
-        Path dir = temp.resolve("_files");
+        Path dir = directory(temp);
         if (!Files.isDirectory(dir)) {
             Files.createDirectories(dir);
         }
@@ -70,6 +70,19 @@ final class StepFiles {
     /** The folder that holds the files (and nothing else). */
     Path directory() {
         return directory;
+    }
+
+    private static Path directory(Path temp) {
+        return temp.resolve("_files");
+    }
+
+    /**
+     * What the step that just ran wrote to GITHUB_STATE: the state a JavaScript action's pre or main
+     * step saves for the next ones ("Workflow commands#sending values to the pre and post actions").
+     * Read it before the next step empties the files.
+     */
+    static FileCommands.Assignments readState(Path temp) {
+        return FileCommands.readAssignments(directory(temp).resolve("state"), "GITHUB_STATE");
     }
 
     /** The variables that point the step at its files. */

@@ -12,6 +12,7 @@ import dev.gantry.reusable.WorkflowRef;
 import dev.gantry.runner.actions.ActionSettings;
 import dev.gantry.runner.actions.RunServices;
 import dev.gantry.runner.actions.StandardActions;
+import dev.gantry.runner.actions.remote.ActionRepositories;
 import dev.gantry.runner.report.JobRef;
 import dev.gantry.runner.report.JobResult;
 import dev.gantry.runner.report.RunListener;
@@ -117,12 +118,14 @@ class RemoteReusableWorkflowIT {
             }
         };
         Path runDir = dir.resolve("run");
+        ActionSettings settings = ActionSettings.from(Map.of("GANTRY_CACHE_DIR", dir.resolve("cache").toString()),
+                new Properties());
         RepositoryFacts facts = new RepositoryFacts("a".repeat(40), RepositoryFacts.ZERO_SHA, "refs/heads/main", "main",
                 "me", "repo", null, "me", "m", "me", "me@example.com", Instant.EPOCH);
         GithubRun run = GithubRun.of(loaded.pipeline(), ".github/workflows/ci.yml", facts, "push", Map.of(), Map.of(),
                 Map.of(), Map.of(), System.getenv(), Map.of(), repo, null, runDir, dir.resolve("tools"), 1, false,
-                StandardActions.registry(), RunServices.forRun(ActionSettings.from(Map.of("GANTRY_CACHE_DIR",
-                        dir.resolve("cache").toString()), new Properties()), runDir, Clock.systemUTC()),
+                StandardActions.registry(), ActionRepositories.of(settings, true, Map.of()),
+                RunServices.forRun(settings, runDir, Clock.systemUTC()),
                 new dev.gantry.runner.container.ContainerSupport(() -> null, dev.gantry.runner.container.PullPolicy.MISSING));
         RunResult result = new GithubWorkflowRun(run, listener, tree)
                 .execute(GithubPlanner.plan(loaded.pipeline(), Set.of(), false), 2);

@@ -2,8 +2,8 @@ package dev.gantry.runner.actions.checkout;
 
 import dev.gantry.runner.actions.ActionContext;
 import dev.gantry.runner.actions.ActionInputs.InputError;
+import dev.gantry.runner.git.GitUrls;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.jgit.api.CloneCommand;
@@ -110,19 +110,8 @@ final class RemoteCheckout {
         }
     }
 
-    /** {@code <server>/<owner>/<name>}; for a local ({@code file:}) server also {@code <owner>/<name>.git}. */
+    /** See {@link GitUrls#repository}. */
     static String url(String server, String repository) {
-        String url = server + "/" + repository;
-        if (server.startsWith("file:")) {
-            try {
-                Path path = Path.of(URI.create(url));
-                if (!Files.exists(path) && Files.exists(Path.of(path + ".git"))) {
-                    return url + ".git";
-                }
-            } catch (IllegalArgumentException e) {
-                return url;
-            }
-        }
-        return url;
+        return GitUrls.repository(server, repository);
     }
 }
