@@ -96,7 +96,11 @@ final class GithubInvocation {
             System.err.println("gantry run: " + e.getMessage());
             return 2;
         }
-        CallTree calls = ReusableWorkflowCheck.resolve(workflow, repository, file, ReusableWorkflowCheck.NOT_WIRED);
+        ActionSettings actionSettings = ActionSettings.from(System.getenv(), System.getProperties());
+        ActionRepositories repositories = ActionRepositories.of(actionSettings, settings.actions().offline(),
+                settings.actions().sources());
+        CallTree calls = ReusableWorkflowCheck.resolve(workflow, repository, file,
+                ReusableWorkflowCheck.fetchedBy(repositories));
         if (calls.hasErrors()) {
             ReusableWorkflowCheck.diagnostics(calls, new Workspace(Path.of(".")), repository)
                     .forEach(d -> System.err.println(d.format()));
@@ -109,12 +113,11 @@ final class GithubInvocation {
         Path runDir = Files.createTempDirectory("gantry-run-");
         try {
             Path toolCache = Path.of(System.getProperty("user.home"), ".cache", "gantry", "toolcache");
-            ActionSettings actionSettings = ActionSettings.from(System.getenv(), System.getProperties());
             GithubRun run = GithubRun.of(workflow, file, facts, settings.event(), payload, settings.secrets(),
                     settings.variables(), inputs, System.getenv(), settings.env(), repository, settings.ref(),
                     runDir, toolCache, System.currentTimeMillis() / 1000, settings.verbose(),
                     settings.actions().builtins() ? StandardActions.registry() : new BuiltinActions(),
-                    ActionRepositories.of(actionSettings, settings.actions().offline(), settings.actions().sources()),
+                    repositories,
                     RunServices.forRun(actionSettings, runDir, java.time.Clock.systemUTC()),
                     new ContainerSupport(DockerContainerRuntime::fromSystemEnvironment, settings.pullPolicy()));
             RunListener console = new ConsoleReporter(System.out, System.console() != null, false);

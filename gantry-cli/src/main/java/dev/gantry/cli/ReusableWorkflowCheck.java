@@ -7,6 +7,8 @@ import dev.gantry.model.Pipeline;
 import dev.gantry.reusable.CallTree;
 import dev.gantry.reusable.WorkflowRef;
 import dev.gantry.reusable.WorkflowSource;
+import dev.gantry.runner.actions.remote.ActionFetchException;
+import dev.gantry.runner.actions.remote.ActionRepositories;
 import dev.gantry.runner.reusable.RemoteWorkflowFiles;
 import dev.gantry.runner.reusable.RepositoryWorkflows;
 import java.nio.file.Path;
@@ -18,10 +20,25 @@ import java.util.List;
  */
 final class ReusableWorkflowCheck {
 
-    /** Until the action fetcher is connected, a remote call fails the check with this. */
-    static final RemoteWorkflowFiles NOT_WIRED = (owner, repo, path, ref) -> {
-        throw new WorkflowSource.Unavailable("remote reusable workflows need the action fetcher (wired in a later change)");
-    };
+    /**
+     * Remote workflows read from the repositories the action fetcher brings (cloned once, cached,
+     * {@code --offline} and {@code --action-source} honoured).
+     */
+    static RemoteWorkflowFiles fetchedBy(ActionRepositories repositories) {
+        return (owner, repo, path, ref) -> {
+            Path root;
+            try {
+                root = repositories.checkout(owner, repo, ref);
+            } catch (ActionFetchException e) {
+                throw new WorkflowSource.Unavailable(e.getMessage());
+            }
+            Path file = root.resolve(path).normalize();
+            if (!file.startsWith(root)) {
+                throw new WorkflowSource.Unavailable("'" + path + "' leaves the repository " + owner + "/" + repo);
+            }
+            return file;
+        };
+    }
 
     private ReusableWorkflowCheck() {
     }

@@ -75,6 +75,50 @@ class GithubDockerStepIT {
     }
 
     @Test
+    void aLocalDockerfileActionRunsItsPreEntrypointAndPostWithEvaluatedArgsAndInputs() throws Exception {
+        GantryProcess.Outcome o = new GantryProcess(dir.resolve("repo"))
+                .file("greeter/Dockerfile", "FROM %s\nCOPY run.sh /run.sh\nENTRYPOINT [\"sh\", \"/run.sh\"]\n"
+                        .formatted(BUSYBOX))
+                .file("greeter/run.sh", "echo \"main args=[$*] who=$INPUT_WHO mood=$MOOD\"\n"
+                        + "echo \"greeting=hello $INPUT_WHO\" >> $GITHUB_OUTPUT\n")
+                .file("greeter/action.yml", """
+                        name: greeter
+                        description: says hello from a container
+                        inputs:
+                          who: {description: whom, default: world}
+                        outputs:
+                          greeting: {description: the greeting}
+                        runs:
+                          using: docker
+                          image: Dockerfile
+                          args: ['${{ inputs.who }}', 'second']
+                          env:
+                            MOOD: cheerful-${{ inputs.who }}
+                          pre-entrypoint: /bin/echo
+                          post-entrypoint: /bin/echo
+                        """)
+                .workflow("""
+                on: push
+                jobs:
+                  j:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - id: hi
+                        uses: ./greeter
+                        with:
+                          who: octo
+                      - run: echo "got ${{ steps.hi.outputs.greeting }}"
+                """).commit().run();
+
+        assertThat(o.exit()).as(o.out() + o.err()).isZero();
+        assertThat(o.out()).contains("main args=[octo second] who=octo mood=cheerful-octo", "got hello octo",
+                "Post ");
+        assertThat(o.out().indexOf("octo second")).as("the pre-entrypoint runs before the entrypoint, with the args")
+                .isLessThan(o.out().indexOf("main args="));
+        assertThat(engine.runsWithLeftovers()).as("containers left behind").isEmpty();
+    }
+
+    @Test
     void aFailingDockerStepFailsTheJobWithItsExitCode() throws Exception {
         GantryProcess.Outcome o = new GantryProcess(dir.resolve("repo")).workflow("""
                 on: push

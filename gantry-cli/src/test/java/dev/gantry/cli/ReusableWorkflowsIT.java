@@ -318,4 +318,57 @@ class ReusableWorkflowsIT {
         assertThat(o.exit()).isZero();
         assertThat(o.out()).containsSubsequence("greet (ann)", "greet (ann) / say", "greet (bob)", "greet (bob) / say");
     }
+
+    @Test
+    void aRemoteReusableWorkflowIsFetchedFromTheServerByTagAndThenServedOffline() throws Exception {
+        System.setProperty("gantry.cache.dir", dir.resolve("cache/store").toString());
+        System.setProperty("gantry.github.url", dir.resolve("srv").toUri().toString().replaceAll("/$", ""));
+        try {
+            new GantryProcess(dir.resolve("srv/acme/flows")).file(".github/workflows/build.yml", """
+                    on:
+                      workflow_call:
+                        inputs:
+                          target: {type: string, default: all}
+                        outputs:
+                          artifact: {value: '${{ jobs.make.outputs.name }}'}
+                    jobs:
+                      make:
+                        runs-on: ubuntu-latest
+                        outputs:
+                          name: ${{ steps.m.outputs.name }}
+                        steps:
+                          - id: m
+                            run: echo "name=app-${{ inputs.target }}" >> "$GITHUB_OUTPUT"
+                    """).commit();
+            try (org.eclipse.jgit.api.Git g = org.eclipse.jgit.api.Git.open(dir.resolve("srv/acme/flows").toFile())) {
+                g.tag().setName("v1").setAnnotated(true).setMessage("v1").call();
+            }
+            GantryProcess repo = new GantryProcess(dir.resolve("repo")).workflow("""
+                    on: push
+                    jobs:
+                      build:
+                        uses: acme/flows/.github/workflows/build.yml@v1
+                        with:
+                          target: linux
+                      show:
+                        needs: build
+                        runs-on: ubuntu-latest
+                        steps:
+                          - run: echo "built ${{ needs.build.outputs.artifact }}"
+                    """).commit();
+
+            GantryProcess.Outcome online = repo.run();
+            assertThat(online.exit()).as(online.out() + online.err()).isZero();
+            assertThat(online.out()).contains("built app-linux");
+            assertThat(online.jobKeys()).contains("build / make");
+
+            java.nio.file.Files.move(dir.resolve("srv"), dir.resolve("srv-away"));
+            GantryProcess.Outcome offline = repo.run("--offline");
+            assertThat(offline.exit()).as(offline.out() + offline.err()).isZero();
+            assertThat(offline.out()).contains("built app-linux");
+        } finally {
+            System.clearProperty("gantry.cache.dir");
+            System.clearProperty("gantry.github.url");
+        }
+    }
 }

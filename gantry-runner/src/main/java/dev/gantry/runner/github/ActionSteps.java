@@ -38,7 +38,7 @@ import java.util.function.Supplier;
  *   <li>{@code ./path}: an action in the workspace; {@code owner/repo[/path]@ref}: an action in a
  *       repository ({@link ActionLoader}); by its {@code runs.using}, a composite action
  *       ({@link CompositeAction}), a JavaScript action ({@link NodeAction}) or a Docker container
- *       action ({@link #runDockerAction});</li>
+ *       action ({@link DockerAction});</li>
  *   <li>{@code docker://image}: a Docker container action too.</li>
  * </ul>
  * It also keeps the job's pre and post steps: JavaScript actions' {@code pre} run before the job's
@@ -64,6 +64,7 @@ final class ActionSteps {
     private final ActionLoader loader;
     private final CompositeAction composites = new CompositeAction(this);
     private final NodeAction nodes = new NodeAction(this);
+    private final DockerAction dockers = new DockerAction(this);
     private final List<PendingPost> posts = new ArrayList<>();
     /** State saved by pre steps, by the index of the job's step they belong to. */
     private final Map<Integer, Map<String, String>> preStates = new HashMap<>();
@@ -119,7 +120,7 @@ final class ActionSteps {
             return failed("'" + call.reference() + "' is not an action: write ./PATH, OWNER/REPO[/PATH]@REF or docker://IMAGE");
         }
         if (parsed.get() instanceof ActionRef.DockerImage image) {
-            return runDockerAction(call, null, new ActionRuns.Docker(image.text(), List.of(), null, List.of(), null,
+            return dockers.run(call, null, new ActionRuns.Docker(image.text(), List.of(), null, List.of(), null,
                     ActionRuns.ALWAYS, null, ActionRuns.ALWAYS), evaluated(call));
         }
         LoadedAction action;
@@ -134,21 +135,8 @@ final class ActionSteps {
         return switch (action.metadata().runs()) {
             case ActionRuns.Composite composite -> composites.run(call, action, composite, inputs);
             case ActionRuns.Node node -> nodes.main(call, action, node, inputs, preStates.remove(call.stepRef().index()));
-            case ActionRuns.Docker docker -> runDockerAction(call, action.folder(), docker, inputs);
+            case ActionRuns.Docker docker -> dockers.run(call, action.folder(), docker, inputs);
         };
-    }
-
-    /**
-     * Runs a Docker container action ({@code runs.using: docker}, or {@code uses: docker://image}).
-     * The container side is built in another change and connected here when both are merged.
-     *
-     * @param folder the action's folder (for a Dockerfile), or null for a {@code docker://} image
-     * @param spec   what the metadata says
-     * @param inputs the inputs, defaults applied
-     */
-    private StepRunResult runDockerAction(ActionCall call, Path folder, ActionRuns.Docker spec,
-                                          Map<String, String> inputs) {
-        return failed("docker actions are wired in a later change ('" + call.reference() + "' is one)");
     }
 
     // ---- built-in actions ----

@@ -11,6 +11,8 @@ import dev.gantry.model.Step;
 import dev.gantry.model.StepAction;
 import dev.gantry.model.Variable;
 import dev.gantry.plan.PlannedJob;
+import dev.gantry.runner.actions.docker.DockerActionSpec;
+import dev.gantry.runner.actions.docker.DockerActionStage;
 import dev.gantry.runner.log.SecretMasker;
 import dev.gantry.runner.process.ProcessGroupRegistry;
 import dev.gantry.runner.process.ProcessLauncher;
@@ -206,8 +208,6 @@ public final class GithubJobRunner {
         try {
             return switch (step.action()) {
                 case StepAction.Run r -> runScript(ref, state, step, r, stepRef, context, deadline, summary);
-                case StepAction.Uses u when DockerUsesStep.handles(u.reference()) ->
-                        dockerStep(ref, state, step, u, stepRef, context, deadline, summary);
                 case StepAction.Uses u -> actions.run(step, u, stepRef, context, jobStatus);
                 case StepAction.Script s -> {
                     listener.line(ref, "Error: a GitLab script step cannot run in a GitHub job");
@@ -223,13 +223,14 @@ public final class GithubJobRunner {
         }
     }
 
-    /** A {@code uses: docker://} step: run by {@link DockerUsesStep}, its end reported as a run step's. */
-    private StepRunResult dockerStep(JobRef ref, JobState state, Step step, StepAction.Uses uses, StepRef stepRef,
-                                     EvalContext context, Instant deadline, StringBuilder summary)
-            throws ExpressionFailure, IOException {
+    /** A stage of a Docker container action: run by {@link ContainerStep}, its end reported as a run step's. */
+    private StepRunResult containerStep(JobRef ref, JobState state, Step step, DockerActionSpec spec,
+                                        DockerActionStage stage, Map<String, String> stepEnv, StepRef stepRef,
+                                        EvalContext context, Instant deadline, StringBuilder summary)
+            throws IOException {
         boolean cancelledAtStart = jobStatus(context).equals("cancelled");
-        DockerUsesStep.Ran r = new DockerUsesStep(run, job, ref, listener, masker, interpolator)
-                .run(state, step, uses, stepRef, context, deadline, stop -> track(stop, cancelledAtStart));
+        ContainerStep.Ran r = new ContainerStep(run, job, ref, listener, masker)
+                .run(state, step, spec, stage, stepEnv, stepRef, deadline, stop -> track(stop, cancelledAtStart));
         dev.gantry.runner.container.ExecResult e = r.result();
         return finishScript(ref, state, r.output(), r.files(), summary, r.jobLimit(), step,
                 new Ended(e.exitCode(), e.timedOut(), e.cancelled(), e.duration(), e.startFailure(), e.succeeded()));
@@ -300,6 +301,13 @@ public final class GithubJobRunner {
             public StepRunResult runScript(Step step, StepAction.Run action, StepRef stepRef, EvalContext context)
                     throws ExpressionFailure, IOException {
                 return GithubJobRunner.this.runScript(ref, state, step, action, stepRef, context, deadline, summary);
+            }
+
+            @Override
+            public StepRunResult runContainer(Step step, DockerActionSpec spec, DockerActionStage stage,
+                                              Map<String, String> stepEnv, StepRef stepRef, EvalContext context)
+                    throws IOException {
+                return containerStep(ref, state, step, spec, stage, stepEnv, stepRef, context, deadline, summary);
             }
 
             @Override

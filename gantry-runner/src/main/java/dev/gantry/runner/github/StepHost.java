@@ -4,10 +4,13 @@ import dev.gantry.expr.github.EvalContext;
 import dev.gantry.model.AllowFailure;
 import dev.gantry.model.Step;
 import dev.gantry.model.StepAction;
+import dev.gantry.runner.actions.docker.DockerActionSpec;
+import dev.gantry.runner.actions.docker.DockerActionStage;
 import dev.gantry.runner.report.StepRef;
 import dev.gantry.runner.report.StepResult;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * What the job runner lends to the steps of actions ({@link ActionSteps}): its way of running a
@@ -24,6 +27,16 @@ interface StepHost {
      */
     StepRunResult runScript(Step step, StepAction.Run action, StepRef ref, EvalContext context)
             throws ExpressionFailure, IOException;
+
+    /**
+     * Runs one stage of a Docker container action as a step: a container with the step's
+     * environment and files, its lines handled and its end reported as a run step's.
+     *
+     * @param stepEnv the step's {@code env:}, evaluated
+     * @param context the step's context (its job status tells whether a cancel stops it)
+     */
+    StepRunResult runContainer(Step step, DockerActionSpec spec, DockerActionStage stage, Map<String, String> stepEnv,
+                               StepRef ref, EvalContext context) throws IOException;
 
     /** Reports a pre or post step that ended, as the job's own steps are reported. */
     StepResult record(StepRef ref, String outcome, int exitCode, Duration duration);

@@ -1,14 +1,10 @@
 package dev.gantry.runner.github;
 
-import dev.gantry.expr.github.ContextName;
-import dev.gantry.expr.github.EvalContext;
 import dev.gantry.model.Step;
-import dev.gantry.model.StepAction;
 import dev.gantry.plan.PlannedJob;
 import dev.gantry.runner.actions.docker.DockerActionSpec;
 import dev.gantry.runner.actions.docker.DockerActionStage;
 import dev.gantry.runner.actions.docker.DockerActionStep;
-import dev.gantry.runner.actions.docker.DockerImageSource;
 import dev.gantry.runner.actions.docker.DockerStepContext;
 import dev.gantry.runner.actions.docker.DockerStepFolders;
 import dev.gantry.runner.container.ExecResult;
@@ -31,36 +27,28 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * A {@code uses: docker://IMAGE} step of a GitHub job (docs.github.com "Workflow syntax for GitHub
- * Actions#example: using a Docker Hub action", "#jobs.&lt;job_id&gt;.steps[*].with.args",
- * "#...with.entrypoint"): its {@code with:} values evaluated as inputs, its environment made as for
- * a step in a job container, fresh file-command files mounted into the container, and its lines
- * handled as a run step's (workflow commands, masking). The container itself is run by
- * {@link DockerActionStep}; the job runner reports the end and applies the files as for a run step.
- * Used on the job's thread.
+ * One stage of a Docker container action, or a {@code uses: docker://IMAGE} step, as a step of a
+ * GitHub job (docs.github.com "Workflow syntax for GitHub Actions#example: using a Docker Hub
+ * action"; "Metadata syntax for GitHub Actions#runs for Docker container actions"): its
+ * environment made as for a step in a job container, fresh file-command files mounted into the
+ * container, and its lines handled as a run step's (workflow commands, masking). The container
+ * itself is run by {@link DockerActionStep}; the job runner reports the end and applies the files
+ * as for a run step. Used on the job's thread.
  */
-final class DockerUsesStep {
+final class ContainerStep {
 
     private final GithubRun run;
     private final PlannedJob job;
     private final JobRef ref;
     private final RunListener listener;
     private final SecretMasker masker;
-    private final Interpolator interpolator;
 
-    DockerUsesStep(GithubRun run, PlannedJob job, JobRef ref, RunListener listener, SecretMasker masker,
-                   Interpolator interpolator) {
+    ContainerStep(GithubRun run, PlannedJob job, JobRef ref, RunListener listener, SecretMasker masker) {
         this.run = run;
         this.job = job;
         this.ref = ref;
         this.listener = listener;
         this.masker = masker;
-        this.interpolator = interpolator;
-    }
-
-    /** Whether {@code reference} (a {@code uses:} value) names an image. */
-    static boolean handles(String reference) {
-        return reference.startsWith(DockerImageSource.DOCKER_SCHEME);
     }
 
     /**
@@ -72,27 +60,19 @@ final class DockerUsesStep {
     }
 
     /**
-     * Runs the step.
+     * Runs {@code stage} of {@code spec} as the step {@code stepRef}.
      *
+     * @param stepEnv  the step's {@code env:}, evaluated
      * @param deadline when the job times out
      * @param track    receives the way to cancel the step while it runs, and null when it ended
      */
-    Ran run(JobState state, Step step, StepAction.Uses uses, StepRef stepRef, EvalContext context, Instant deadline,
-            Consumer<Runnable> track) throws ExpressionFailure, IOException {
-        String where = "jobs." + job.job().id() + ".steps[" + stepRef.index() + "]";
-        Map<String, String> stepEnv = state.stepEnvValues(step, context, where);
-        Map<String, String> envContext = state.jobLevelEnv();
-        envContext.putAll(stepEnv);
-        EvalContext withEnv = context.with(ContextName.ENV, envContext);
-        Map<String, String> inputs = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : uses.with().entrySet()) {
-            String value = interpolator.string(e.getValue(), withEnv, where + ".with." + e.getKey());
-            inputs.put(e.getKey(), value == null ? "" : value);
-        }
+    Ran run(JobState state, Step step, DockerActionSpec spec, DockerActionStage stage, Map<String, String> stepEnv,
+            StepRef stepRef, Instant deadline, Consumer<Runnable> track) throws IOException {
         StepFiles files = StepFiles.create(state.temp);
         Map<String, String> env = new LinkedHashMap<>(state.defaults);
         env.putAll(run.extraEnv());
-        env.putAll(envContext);
+        env.putAll(state.jobLevelEnv());
+        env.putAll(stepEnv);
         env.putAll(files.variables());
         StepOutput output = new StepOutput(ref, listener, masker, run.verbose(),
                 "true".equalsIgnoreCase(env.get("ACTIONS_ALLOW_UNSECURE_COMMANDS")));
@@ -100,17 +80,13 @@ final class DockerUsesStep {
         Duration remaining = Duration.between(Instant.now(), deadline);
         boolean jobLimit = step.timeout() == null || step.timeout().compareTo(remaining) > 0;
         Duration limit = jobLimit ? remaining : step.timeout();
-        DockerActionSpec.Result spec = DockerActionSpec.ofDockerStep(
-                uses.reference().substring(DockerImageSource.DOCKER_SCHEME.length()), inputs);
-        if (spec.spec().isEmpty()) {
-            return new Ran(output, files, jobLimit, new ExecResult(-1, false, false, Duration.ZERO, spec.error()));
-        }
         DockerStepContext stepContext = new DockerStepContext(run.containers(), Long.toString(run.runId()),
-                ResourceNames.join("gantry", Long.toString(run.runId()), job.key(), "step", Integer.toString(stepRef.index())),
+                ResourceNames.join("gantry", Long.toString(run.runId()), job.key(), "step", Integer.toString(stepRef.index()),
+                        stage.name().toLowerCase(java.util.Locale.ROOT)),
                 state.containers == null ? Optional.empty() : Optional.of(state.containers.network()),
                 folders(state, files), env, Optional.of(limit.isNegative() ? Duration.ZERO : limit),
                 line -> listener.line(ref, masker.mask(line)));
-        DockerActionStep container = DockerActionStep.start(spec.spec().get(), DockerActionStage.MAIN, stepContext);
+        DockerActionStep container = DockerActionStep.start(spec, stage, stepContext);
         track.accept(container::cancel);
         ExecResult result = container.await((stream, line) ->
                 output.line(stream == ExecStream.STDERR ? StreamKind.STDERR : StreamKind.STDOUT, line));
