@@ -18,7 +18,9 @@ import java.util.Set;
  * GitLab CI front end: a {@code .gitlab-ci.yml} and the files it includes to the {@link Pipeline}
  * model, following the "CI/CD YAML syntax reference" (docs.gitlab.com/ci/yaml).
  *
- * <p>The steps, in GitLab's own order: {@link IncludeResolver} merges the included files,
+ * <p>The steps, in GitLab's own order: {@link FileInputs} separates the {@code spec:} header and
+ * interpolates inputs, {@link IncludeResolver} merges the included files (each through
+ * {@link FileInputs} too),
  * {@link ExtendsResolver} applies {@code extends}, {@link ReferenceResolver} replaces
  * {@code !reference} tags; then {@link GlobalParser} reads the global keywords, {@link JobParser}
  * each job (top-level keys that are not global keywords and do not start with a dot, "Hide a job"),
@@ -38,13 +40,14 @@ public final class GitlabFrontEnd {
      * Parses a pipeline.
      *
      * @param file        the entry file as the user named it (repository-relative for includes to resolve)
-     * @param root        its YAML document
+     * @param documents   its YAML documents, at least one: the configuration, after a {@code spec:} header if any
      * @param files       the repository, for {@code include:local} and copies of network includes
      * @param diagnostics receives every problem, in any file
-     * @return the model, or null when the root is not a mapping
+     * @return the model, or null when the configuration is not a mapping
      */
-    public static Pipeline parse(String file, YamlNode root, SourceFiles files, Diagnostics diagnostics) {
+    public static Pipeline parse(String file, List<YamlNode> documents, SourceFiles files, Diagnostics diagnostics) {
         Reader reader = new Reader(diagnostics);
+        YamlNode root = new FileInputs(reader).configuration(file, documents, null, null);
         if (!(root instanceof YamlMap map)) {
             reader.error(root, RuleIds.WRONG_TYPE, "a GitLab CI configuration must be a mapping of jobs and global"
                     + " keywords, not " + root.describe());

@@ -42,7 +42,6 @@ final class GlobalParser {
             rules = new RulesParser(reader).rules(workflow.get("rules"), RulesParser.Kind.WORKFLOW, "workflow");
             autoCancel = new RulesParser(reader).autoCancel(workflow.get("auto_cancel"), "workflow:auto_cancel");
         }
-        reader.map(config.get("spec"), "spec");
         Defaults defaults = new JobKeywords(reader).defaults(config);
         return new Globals(stages, variables, name == null ? null : name.strip(), rules, autoCancel[0], autoCancel[1],
                 defaults);

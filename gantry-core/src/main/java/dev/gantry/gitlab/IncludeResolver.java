@@ -37,8 +37,9 @@ import java.util.Optional;
  * without one it reports {@value RuleIds#INCLUDE_REMOTE}. Such an include, and a missing local one,
  * mark the configuration incomplete, so that checks which the missing file could answer (unknown
  * templates, jobs, references, a pipeline without jobs) stay silent instead of piling up. {@code include:rules} are checked and recorded per file, but every file is read:
- * linting sees the union of all possible configurations. {@code include:inputs} are not
- * interpolated.
+ * linting sees the union of all possible configurations. {@code include:inputs} go to every file
+ * that the entry names, and each file interpolates them into itself before its own includes are read
+ * (see {@link FileInputs}).
  */
 final class IncludeResolver {
 
@@ -70,6 +71,11 @@ final class IncludeResolver {
         this.reader = reader;
     }
 
+    /**
+     * Merges the entry file with everything it includes.
+     *
+     * @param root the entry file's configuration, its inputs already interpolated
+     */
     Result resolve(String file, YamlMap root) {
         Deque<String> stack = new ArrayDeque<>();
         stack.push(normal(file));
@@ -86,11 +92,15 @@ final class IncludeResolver {
         YamlMap base = null;
         for (YamlNode item : items(include.value())) {
             List<Rule> conditions = null;
-            if (item instanceof YamlMap m && m.has("rules")) {
-                conditions = new RulesParser(reader).rules(m.get("rules"), RulesParser.Kind.INCLUDE, "include");
+            YamlMap.Entry inputs = null;
+            if (item instanceof YamlMap m) {
+                if (m.has("rules")) {
+                    conditions = new RulesParser(reader).rules(m.get("rules"), RulesParser.Kind.INCLUDE, "include");
+                }
+                inputs = m.entry("inputs");
             }
             for (Target target : targets(item)) {
-                YamlMap content = load(target, stack);
+                YamlMap content = load(target, inputs, stack);
                 if (content == null) {
                     continue;
                 }
@@ -211,7 +221,8 @@ final class IncludeResolver {
         return List.of();
     }
 
-    private YamlMap load(Target target, Deque<String> stack) {
+    /** The file's configuration with its inputs interpolated and its own includes merged in, or null. */
+    private YamlMap load(Target target, YamlMap.Entry inputs, Deque<String> stack) {
         if (stack.contains(target.path())) {
             List<String> chain = new ArrayList<>(stack);
             java.util.Collections.reverse(chain);
@@ -233,13 +244,17 @@ final class IncludeResolver {
             return null;
         }
         files.add(target.path());
-        Optional<YamlNode> root = YamlLoader.load(target.path(), text.get(), reader.diagnostics());
-        if (root.isEmpty()) {
+        List<YamlNode> documents = YamlLoader.loadAll(target.path(), text.get(), reader.diagnostics());
+        if (documents.isEmpty()) {
             return null;
         }
-        if (!(root.get() instanceof YamlMap map)) {
-            reader.error(root.get(), RuleIds.INCLUDE_INVALID, "an included file must be a mapping, not "
-                    + root.get().describe());
+        YamlNode config = new FileInputs(reader).configuration(target.path(), documents, inputs, target.at());
+        if (Reader.absent(config)) {
+            return null; // an empty configuration, for example a header and '---' alone
+        }
+        if (!(config instanceof YamlMap map)) {
+            reader.error(config, RuleIds.INCLUDE_INVALID, "an included file must be a mapping, not "
+                    + config.describe());
             return null;
         }
         stack.push(target.path());

@@ -15,8 +15,8 @@ import java.util.Set;
 final class Keywords {
 
     /** Top-level keys that are not jobs (including the deprecated global job defaults). */
-    static final Set<String> GLOBAL = set("default", "include", "stages", "variables", "workflow", "spec",
-            "image", "services", "cache", "before_script", "after_script");
+    static final Set<String> GLOBAL = set("default", "include", "stages", "variables", "workflow", "image",
+            "services", "cache", "before_script", "after_script");
 
     /** Names a job cannot have ("Job names"); {@code types} was the removed alias of {@code stages}. */
     static final Set<String> RESERVED_JOB_NAMES = set("image", "services", "stages", "types", "before_script",
@@ -53,6 +53,13 @@ final class Keywords {
 
     static final Set<String> INCLUDE = set("local", "remote", "template", "project", "file", "ref", "component",
             "rules", "inputs", "integrity", "cache");
+
+    /** The header document ("Header keywords") holds only {@code spec}. */
+    static final Set<String> HEADER = set("spec");
+    static final Set<String> SPEC = set("inputs", "include", "component", "description");
+    static final Set<String> SPEC_INPUT = set("default", "description", "options", "regex", "type", "rules");
+    /** The values of {@code spec:inputs:type}. */
+    static final Set<String> INPUT_TYPES = set("string", "number", "boolean", "array");
 
     static final Set<String> NEED = set("job", "artifacts", "optional", "parallel", "pipeline", "project", "ref");
 

@@ -87,6 +87,29 @@ final class RuleIds {
     /** A pipeline without a single visible job. */
     static final String NO_JOBS = "no-jobs";
 
+    /** {@code include:inputs} or an interpolation naming an input that {@code spec:inputs} does not define. */
+    static final String UNKNOWN_INPUT = "unknown-input";
+    /** An input without a default that is given no value. */
+    static final String MISSING_INPUT = "missing-input";
+    /** An input value (or default) that is not one of the input's {@code options}. */
+    static final String INPUT_NOT_IN_OPTIONS = "input-not-in-options";
+    /** An input value (or default) that does not match the input's {@code regex}. */
+    static final String INPUT_REGEX_MISMATCH = "input-regex-mismatch";
+    /** An input value (or default) of another type than the input's {@code type}, or a function applied to it that needs a string. */
+    static final String INPUT_WRONG_TYPE = "input-wrong-type";
+    /** A {@code $[[ ... ]]} block that cannot be read: bad access, unknown function, bad arguments. */
+    static final String INTERPOLATION_SYNTAX = "interpolation-syntax";
+    /** A {@code spec:} key in a configuration document, where no {@code ---} separates it as a header. */
+    static final String SPEC_WITHOUT_SEPARATOR = "spec-without-separator";
+    /** {@code include:inputs} for a file that has no {@code spec:inputs} header. */
+    static final String INPUTS_WITHOUT_SPEC = "inputs-without-spec";
+    /** Warning: a header feature Gantry does not evaluate ({@code spec:include}, {@code spec:inputs:rules}). */
+    static final String INPUT_UNSUPPORTED = "input-unsupported";
+    /** Two keys of one mapping that interpolation made equal; the YAML loader's id for the same mistake. */
+    static final String DUPLICATE_KEY = "duplicate-key";
+    /** Warning: a file whose YAML documents after the configuration are ignored. */
+    static final String EXTRA_DOCUMENT = "extra-document";
+
     private RuleIds() {
     }
 }

@@ -9,6 +9,7 @@ import dev.gantry.model.Pipeline;
 import dev.gantry.yaml.YamlLoader;
 import dev.gantry.yaml.YamlMap;
 import dev.gantry.yaml.YamlNode;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -45,13 +46,14 @@ public final class PipelineLoader {
         }
         Pipeline pipeline = null;
         try {
-            Optional<YamlNode> root = YamlLoader.load(path, text.get(), diagnostics);
-            if (root.isEmpty() && !diagnostics.hasErrors()) {
+            List<YamlNode> documents = YamlLoader.loadAll(path, text.get(), diagnostics);
+            if (documents.isEmpty() && !diagnostics.hasErrors()) {
                 diagnostics.error(SourceRange.startOf(path), "empty", "the file is empty");
-            } else if (root.isPresent()) {
-                pipeline = switch (format != null ? format : detect(path, root.get())) {
-                    case GITHUB -> GithubFrontEnd.parse(path, root.get(), diagnostics);
-                    case GITLAB -> GitlabFrontEnd.parse(path, root.get(), files, diagnostics);
+            } else if (!documents.isEmpty()) {
+                // A GitLab file may open with a spec: header document; its configuration is the last one.
+                pipeline = switch (format != null ? format : detect(path, documents.getLast())) {
+                    case GITHUB -> github(path, documents, diagnostics);
+                    case GITLAB -> GitlabFrontEnd.parse(path, documents, files, diagnostics);
                 };
             }
         } catch (RuntimeException e) {
@@ -61,6 +63,16 @@ public final class PipelineLoader {
             pipeline = null;
         }
         return new LoadResult(path, pipeline, diagnostics.sorted());
+    }
+
+    /** A workflow is one YAML document; GitHub reads no header and no second document. */
+    private static Pipeline github(String path, List<YamlNode> documents, Diagnostics diagnostics) {
+        if (documents.size() > 1) {
+            diagnostics.error(documents.get(1).range(), "yaml", "a workflow file holds one YAML document, not "
+                    + documents.size());
+            return null;
+        }
+        return GithubFrontEnd.parse(path, documents.getFirst(), diagnostics);
     }
 
     /**

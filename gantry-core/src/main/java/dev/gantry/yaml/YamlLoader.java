@@ -23,7 +23,7 @@ import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
- * Reads one YAML document into {@link YamlNode}s that keep their file:line:col.
+ * Reads YAML documents into {@link YamlNode}s that keep their file:line:col.
  *
  * <p>Follows YAML 1.2 with the core schema (yaml.org/spec/1.2.2, "10.3 Core Schema"), so that
  * {@code on}, {@code yes} and {@code no} stay strings. Adds what CI formats rely on beyond plain
@@ -66,24 +66,57 @@ public final class YamlLoader {
      * @return the root node, or empty when the document is empty or has a syntax error
      */
     public static Optional<YamlNode> load(String file, String text, Diagnostics diagnostics) {
-        LoadSettings settings = LoadSettings.builder()
+        Optional<Node> root;
+        try {
+            root = new Compose(settings(file)).composeString(text);
+        } catch (YamlEngineException e) {
+            syntaxError(file, e, diagnostics);
+            return Optional.empty();
+        }
+        return root.map(node -> new YamlLoader(file, text, diagnostics).convert(node));
+    }
+
+    /**
+     * Parses every document of {@code text}, a stream whose documents are separated by {@code ---}
+     * (yaml.org/spec/1.2.2, "9.2 Streams"). GitLab CI files use two: a {@code spec:} header and the
+     * configuration. Anchors belong to their own document, as the specification says.
+     *
+     * @param file        the name to put in source ranges (as the user gave it)
+     * @param text        the file's content
+     * @param diagnostics receives syntax errors, duplicate keys and bad merges (rule {@code yaml})
+     * @return the documents in order (an explicit empty document is a null scalar); an empty list
+     *         when the stream holds no document or has a syntax error anywhere
+     */
+    public static List<YamlNode> loadAll(String file, String text, Diagnostics diagnostics) {
+        List<YamlNode> documents = new ArrayList<>();
+        try {
+            // The parser reads lazily, so a syntax error in a later document surfaces while iterating.
+            for (Node node : new Compose(settings(file)).composeAllFromString(text)) {
+                documents.add(new YamlLoader(file, text, diagnostics).convert(node));
+            }
+        } catch (YamlEngineException e) {
+            syntaxError(file, e, diagnostics);
+            return List.of();
+        }
+        return documents;
+    }
+
+    private static LoadSettings settings(String file) {
+        return LoadSettings.builder()
                 .setSchema(new CoreSchema())
                 .setAllowDuplicateKeys(true) // we report them ourselves, with both positions
                 .setMaxAliasesForCollections(MAX_ALIASES)
                 .setCodePointLimit(CODE_POINT_LIMIT)
                 .setLabel(file)
                 .build();
-        Optional<Node> root;
-        try {
-            root = new Compose(settings).composeString(text);
-        } catch (MarkedYamlEngineException e) {
-            diagnostics.error(markRange(file, e), "yaml", syntaxMessage(e));
-            return Optional.empty();
-        } catch (YamlEngineException e) {
+    }
+
+    private static void syntaxError(String file, YamlEngineException e, Diagnostics diagnostics) {
+        if (e instanceof MarkedYamlEngineException marked) {
+            diagnostics.error(markRange(file, marked), "yaml", syntaxMessage(marked));
+        } else {
             diagnostics.error(SourceRange.startOf(file), "yaml", firstLine(e.getMessage()));
-            return Optional.empty();
         }
-        return root.map(node -> new YamlLoader(file, text, diagnostics).convert(node));
     }
 
     private YamlNode convert(Node node) {

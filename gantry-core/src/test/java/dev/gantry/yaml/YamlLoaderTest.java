@@ -162,4 +162,35 @@ class YamlLoaderTest {
         assertThat(where(root, "multi", "${{")).isEqualTo("f.yml:10:8");
         assertThat(((YamlScalar) root.get("run")).style()).isEqualTo(YamlScalar.Style.LITERAL);
     }
+
+    @Test
+    void loadAllReadsEveryDocumentWithItsOwnPositions() {
+        List<YamlNode> documents = YamlLoader.loadAll("f.yml", "spec:\n  inputs: {a: }\n---\njob: &x\n  script: [x]\n",
+                diagnostics);
+        assertThat(documents).hasSize(2);
+        assertThat(((YamlMap) documents.get(0)).has("spec")).isTrue();
+        YamlMap.Entry job = ((YamlMap) documents.get(1)).entry("job");
+        assertThat(job.key().range().line()).isEqualTo(4);
+        assertThat(messages()).isEmpty();
+    }
+
+    @Test
+    void loadAllGivesNothingForAnEmptyStreamAndANullForAnEmptyDocument() {
+        assertThat(YamlLoader.loadAll("f.yml", "# only a comment\n", diagnostics)).isEmpty();
+        assertThat(YamlLoader.loadAll("f.yml", "a: 1\n---\n", diagnostics)).hasSize(2)
+                .last().matches(n -> n instanceof YamlScalar s && s.isNull());
+        assertThat(messages()).isEmpty();
+    }
+
+    @Test
+    void aSyntaxErrorInALaterDocumentLosesTheWholeFile() {
+        assertThat(YamlLoader.loadAll("f.yml", "a: 1\n---\nb: [1\n", diagnostics)).isEmpty();
+        assertThat(messages()).singleElement().asString().startsWith("f.yml:4:1: error: YAML syntax:").endsWith("[yaml]");
+    }
+
+    @Test
+    void anchorsBelongToTheirDocument() {
+        assertThat(YamlLoader.loadAll("f.yml", "a: &x 1\n---\nb: *x\n", diagnostics)).isEmpty();
+        assertThat(messages()).singleElement().asString().contains("undefined alias");
+    }
 }

@@ -1,0 +1,70 @@
+package dev.gantry.gitlab;
+
+import dev.gantry.yaml.YamlMap;
+import dev.gantry.yaml.YamlNode;
+import dev.gantry.yaml.YamlScalar;
+import dev.gantry.yaml.YamlSeq;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An input value as text, for a {@code $[[ ... ]]} block that is part of a longer string ("CI/CD
+ * inputs#Input types": "the input is always interpolated as a string"). Strings stay as they are,
+ * numbers and booleans read as YAML wrote them ({@code 8080}, {@code true}), a null is empty. An
+ * array becomes a flow list with strings in double quotes, {@code ["a", 1, true]}, the shape GitLab
+ * prints for such lists; the documentation warns that mappings inside arrays read unexpectedly, and
+ * they are written here as {@code {"key": value}}.
+ */
+final class InputText {
+
+    private InputText() {
+    }
+
+    static String of(YamlNode value) {
+        return switch (value) {
+            case YamlScalar s -> s.isNull() ? "" : s.type() == YamlScalar.Type.STRING ? s.value() : plain(s);
+            default -> nested(value);
+        };
+    }
+
+    private static String nested(YamlNode value) {
+        return switch (value) {
+            case YamlScalar s when s.type() == YamlScalar.Type.STRING -> quote(s.value());
+            case YamlScalar s -> s.isNull() ? "nil" : plain(s);
+            case YamlSeq seq -> {
+                List<String> items = new ArrayList<>();
+                for (YamlNode item : seq.items()) {
+                    items.add(nested(item));
+                }
+                yield "[" + String.join(", ", items) + "]";
+            }
+            case YamlMap map -> {
+                List<String> entries = new ArrayList<>();
+                for (YamlMap.Entry e : map.entries()) {
+                    entries.add(quote(e.name()) + ": " + nested(e.value()));
+                }
+                yield "{" + String.join(", ", entries) + "}";
+            }
+        };
+    }
+
+    /** A number or boolean by its value: {@code 0x1F} reads 31, {@code True} reads true. */
+    private static String plain(YamlScalar s) {
+        return String.valueOf(s.toPlain());
+    }
+
+    private static String quote(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\t' -> out.append("\\t");
+                case '\r' -> out.append("\\r");
+                default -> out.append(c);
+            }
+        }
+        return out.append('"').toString();
+    }
+}
