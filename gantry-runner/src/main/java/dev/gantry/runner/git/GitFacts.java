@@ -98,6 +98,9 @@ public final class GitFacts {
      * @param to   a commit SHA or revision (for example {@code HEAD})
      */
     public static List<String> changedFiles(Path dir, String from, String to) throws IOException {
+        if (to == null || to.equals(RepositoryFacts.ZERO_SHA)) {
+            return List.of(); // a repository without commits: nothing changed
+        }
         Optional<Repository> opened = open(dir);
         if (opened.isEmpty()) {
             return List.of();

@@ -79,6 +79,15 @@ class GitFactsTest {
     }
 
     @Test
+    void aRepositoryWithoutCommitsHasNoChangedFiles() throws Exception {
+        try (Git git = Git.init().setDirectory(dir.toFile()).call()) {
+            RepositoryFacts f = GitFacts.read(dir, Map.of());
+            assertThat(f.sha()).isEqualTo(RepositoryFacts.ZERO_SHA);
+            assertThat(GitFacts.changedFiles(dir, null, f.sha())).isEmpty();
+        }
+    }
+
+    @Test
     void aPlainFolderStillHasFacts() throws Exception {
         RepositoryFacts f = GitFacts.read(dir, Map.of());
         assertThat(f.sha()).isEqualTo(RepositoryFacts.ZERO_SHA);
