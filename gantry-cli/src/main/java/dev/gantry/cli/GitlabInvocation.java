@@ -56,8 +56,8 @@ final class GitlabInvocation {
         String source = GitlabPredefined.source(settings.event());
         long pipelineId = System.currentTimeMillis() / 1000;
         Instant createdAt = Instant.now();
-        List<String> changed = source.equals("push") || source.equals("merge_request_event")
-                ? GitFacts.changedFiles(repository, null, facts.sha()) : null;
+        List<String> changed = (source.equals("push") || source.equals("merge_request_event"))
+                && GitlabPlanner.usesChanges(pipeline) ? GitFacts.changedFiles(repository, null, facts.sha()) : null;
         GitlabPipelineFacts pipelineFacts = new GitlabPipelineFacts(
                 GitlabPredefined.onlyExceptContext(facts, source, changed),
                 GitlabPredefined.forRules(facts, source, pipelineId, createdAt, file, pipeline.name()),

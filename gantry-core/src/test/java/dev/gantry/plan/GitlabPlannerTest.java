@@ -295,4 +295,15 @@ class GitlabPlannerTest {
         assertThat(((GitlabPlan.Created) with).jobs()).extracting(GitlabPlannedJob::key).containsExactly("a", "t");
         assertThat(GitlabPlanner.plan(p, facts("main"), Set.of("zzz"), false)).isInstanceOf(GitlabPlan.Refused.class);
     }
+
+    @Test
+    void changedFilesAreNeededOnlyWhenARuleOrOnlyExceptTestsThem() {
+        assertThat(GitlabPlanner.usesChanges(pipeline("a:\n  script: [x]\n  rules:\n    - if: $CI\n"))).isFalse();
+        assertThat(GitlabPlanner.usesChanges(pipeline("a:\n  script: [x]\n  rules:\n    - changes: [src/**]\n")))
+                .isTrue();
+        assertThat(GitlabPlanner.usesChanges(pipeline("a:\n  script: [x]\n  only:\n    changes: [docs/*]\n")))
+                .isTrue();
+        assertThat(GitlabPlanner.usesChanges(pipeline(
+                "workflow:\n  rules:\n    - changes: [x]\na:\n  script: [x]\n"))).isTrue();
+    }
 }
