@@ -133,6 +133,15 @@ final class GithubInvocation {
         }
     }
 
+    /**
+     * Whether the workflow's trigger for this event filters on {@code paths} or {@code paths-ignore}:
+     * only then are the changed files needed (a diff of the commit, tens of milliseconds at start-up).
+     */
+    private boolean filtersPaths() {
+        return loaded.pipeline().triggers().events().stream().filter(t -> t.event().equals(settings.event()))
+                .anyMatch(t -> t.filters().containsKey("paths") || t.filters().containsKey("paths-ignore"));
+    }
+
     private TriggerEvent triggerEvent(RepositoryFacts facts, Map<String, Object> payload, String cron)
             throws IOException {
         return switch (settings.event()) {
@@ -140,7 +149,7 @@ final class GithubInvocation {
                 String before = payload.get("before") instanceof String b ? b : null;
                 String after = payload.get("after") instanceof String a ? a : facts.sha();
                 String ref = payload.get("ref") instanceof String r ? r : facts.ref();
-                yield TriggerEvent.push(ref, GitFacts.changedFiles(repository, before, after));
+                yield TriggerEvent.push(ref, filtersPaths() ? GitFacts.changedFiles(repository, before, after) : List.of());
             }
             case "pull_request", "pull_request_target" -> {
                 String base = facts.defaultBranch();
@@ -149,7 +158,7 @@ final class GithubInvocation {
                         && b.get("ref") instanceof String r) {
                     base = r;
                 }
-                List<String> changed = GitFacts.changedFiles(repository, null, facts.sha());
+                List<String> changed = filtersPaths() ? GitFacts.changedFiles(repository, null, facts.sha()) : List.of();
                 yield new TriggerEvent(settings.event(), null, base, action, changed, null);
             }
             case "schedule" -> new TriggerEvent("schedule", null, null, null, null, cron);

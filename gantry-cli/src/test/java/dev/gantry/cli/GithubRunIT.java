@@ -246,4 +246,25 @@ class GithubRunIT {
         assertThat(afterMask).doesNotContain("visible-token");
         assertThat(o.out()).doesNotContain("alpha-line", "bravo-line", "charlie-line");
     }
+
+    @Test
+    void aPushRunsOnlyWhenTheCommitChangesAFileThatThePathsFilterNames() throws Exception {
+        GantryProcess repo = repo().workflow("""
+                on:
+                  push:
+                    paths: ['src/**']
+                jobs:
+                  build:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: echo "built it"
+                """).file("src/a.txt", "1").commit();
+        assertThat(repo.run().out()).contains("built it");
+
+        GantryProcess.Outcome docs = repo.file("docs/readme.md", "words").commit().run();
+        assertThat(docs.exit()).isZero();
+        assertThat(docs.out()).doesNotContain("built it").contains("not run for 'push'");
+
+        assertThat(repo.file("src/a.txt", "2").commit().run().out()).contains("built it");
+    }
 }
