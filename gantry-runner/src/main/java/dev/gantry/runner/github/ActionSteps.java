@@ -267,13 +267,16 @@ final class ActionSteps {
                 listener.stepStarted(jobRef, ref);
                 result = failed(e.getMessage());
             }
-            String outcome = result.success() ? "success" : "failure";
-            results.add(host.record(ref, outcome, result.exitCode(), Duration.ofNanos(System.nanoTime() - t0)));
-            if (!result.success()) {
-                status = "failure";
-            }
+            status = recorded(ref, result, t0, results, status);
         }
         return status;
+    }
+
+    /** Reports a pre or post step that ran; the job's status after it. */
+    private String recorded(StepRef ref, StepRunResult result, long t0, List<StepResult> results, String status) {
+        String outcome = result.success() ? "success" : "failure";
+        results.add(host.record(ref, outcome, result.exitCode(), Duration.ofNanos(System.nanoTime() - t0)));
+        return result.success() ? status : "failure";
     }
 
     /** Registers a post step for the end of the job. */
@@ -310,11 +313,7 @@ final class ActionSteps {
             } catch (ExpressionFailure | IOException e) {
                 result = failed(e.getMessage());
             }
-            String outcome = result.success() ? "success" : "failure";
-            results.add(host.record(ref, outcome, result.exitCode(), Duration.ofNanos(System.nanoTime() - t0)));
-            if (!result.success()) {
-                status = "failure";
-            }
+            status = recorded(ref, result, t0, results, status);
         }
         return status;
     }
