@@ -90,6 +90,12 @@ public record ShellCommand(List<String> argv, String extension) {
         for (String word : split(template)) {
             argv.add(word.replace("{0}", script.toString()));
         }
+        // The program by its full path, as the runner starts it ("shell: /usr/bin/bash -e {0}"), so
+        // that nothing searches PATH again; a place whose PATH cannot be searched keeps the name.
+        if (!knownBash && !argv.isEmpty()) {
+            String program = argv.get(0);
+            locate(program, path).ifPresent(found -> argv.set(0, found.toString()));
+        }
         return new ShellCommand(argv, extension);
     }
 
@@ -121,14 +127,19 @@ public record ShellCommand(List<String> argv, String extension) {
     }
 
     private static boolean onPath(String program, String path) {
-        if (path == null) {
-            return false;
+        return locate(program, path).isPresent();
+    }
+
+    /** The first executable {@code program} in the folders of {@code path}; empty when none, or no path. */
+    private static java.util.Optional<Path> locate(String program, String path) {
+        if (path == null || program.contains("/")) {
+            return java.util.Optional.empty();
         }
         for (String dir : path.split(java.io.File.pathSeparator)) {
             if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
-                return true;
+                return java.util.Optional.of(Path.of(dir, program));
             }
         }
-        return false;
+        return java.util.Optional.empty();
     }
 }
