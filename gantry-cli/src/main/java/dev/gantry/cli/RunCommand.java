@@ -49,6 +49,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--needs", description = "With --job: also run what those jobs need.")
     boolean needs;
 
+    @Option(names = "--matrix", paramLabel = "NAME=VALUE",
+            description = "GitHub: run only the matrix legs with this value (repeatable; several values of one name add up).")
+    List<String> matrix = new ArrayList<>();
+
     @Option(names = {"-s", "--secret"}, paramLabel = "NAME=VALUE", description = "A secret (repeatable).")
     List<String> secrets = new ArrayList<>();
 
@@ -137,11 +141,20 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("gantry run: fix the errors above first (gantry lint shows warnings too)");
             return 2;
         }
+        WorkflowSelection selection;
+        try {
+            selection = WorkflowSelection.check(loaded.stream().map(LoadResult::pipeline)
+                    .filter(p -> p.format() == Format.GITHUB).toList(), settings.jobs(), settings.matrix(),
+                    settings.withNeeds());
+        } catch (IllegalArgumentException e) {
+            System.err.println("gantry run: " + e.getMessage());
+            return 2;
+        }
         int status = 0;
         for (LoadResult r : loaded) {
             status = Math.max(status, r.pipeline().format() == Format.GITLAB
                     ? new GitlabInvocation(settings, repository, facts, r).run()
-                    : new GithubInvocation(settings, repository, facts, r).run());
+                    : new GithubInvocation(settings, repository, facts, r, selection).run());
         }
         return status;
     }
@@ -162,6 +175,17 @@ final class RunCommand implements Callable<Integer> {
         return new RunSettings(event, eventFile, new LinkedHashSet<>(jobs), needs, secretValues,
                 KeyValues.parse(variables, "--var", cli), KeyValues.parse(inputs, "--input", cli),
                 KeyValues.parse(env, "--env", cli), ref, parallel, dryRun, json, verbose, new LinkedHashSet<>(manual),
-                GitlabInvocation.executor(executor), KeyValues.parse(fileVariables, "--file-var", cli));
+                GitlabInvocation.executor(executor), KeyValues.parse(fileVariables, "--file-var", cli),
+                pickedLegs(cli));
+    }
+
+    /** {@code --matrix} values by name; {@code java=17 java=25} picks both. */
+    private Map<String, java.util.Set<String>> pickedLegs(CommandLine cli) {
+        Map<String, java.util.Set<String>> picked = new LinkedHashMap<>();
+        for (String item : matrix) {
+            KeyValues.parse(List.of(item), "--matrix", cli).forEach((name, value) ->
+                    picked.computeIfAbsent(name, n -> new LinkedHashSet<>()).add(value));
+        }
+        return picked;
     }
 }

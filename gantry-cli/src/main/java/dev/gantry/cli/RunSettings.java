@@ -23,9 +23,11 @@ import java.util.Set;
  * @param manual      GitLab {@code --manual} jobs to run although manual
  * @param executor    GitLab {@code --executor}
  * @param fileVariables GitLab {@code --file-var} file-type variables
+ * @param matrix      GitHub {@code --matrix} picks: values by matrix name; empty for every leg
  */
 record RunSettings(String event, Path eventFile, Set<String> jobs, boolean withNeeds, Map<String, String> secrets,
                    Map<String, String> variables, Map<String, String> inputs, Map<String, String> env, String ref,
                    int maxParallel, boolean dryRun, Path json, boolean verbose, Set<String> manual,
-                   dev.gantry.runner.gitlab.Executor executor, Map<String, String> fileVariables) {
+                   dev.gantry.runner.gitlab.Executor executor, Map<String, String> fileVariables,
+                   Map<String, Set<String>> matrix) {
 }

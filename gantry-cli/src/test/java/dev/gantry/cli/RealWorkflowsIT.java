@@ -67,4 +67,56 @@ class RealWorkflowsIT {
         assertThat(o.job("mine").get("status").asText()).isEqualTo("success");
         assertThat(o.job("theirs").get("reason").asText()).startsWith("runs-on 'MACOS' asks for a macOS runner");
     }
+
+    @Test
+    void matrixPicksRunOnlyThoseLegs() throws Exception {
+        GantryProcess.Outcome o = repo().workflow(OS_BY_JDK).commit()
+                .run("--matrix", "os=ubuntu-latest", "--matrix", "java=25");
+        assertThat(o.exit()).isZero();
+        assertThat(o.jobKeys()).containsExactly("test (ubuntu-latest, 25)");
+    }
+
+    @Test
+    void aMatrixPickNoLegHasStopsTheRunListingWhatThereIs() throws Exception {
+        GantryProcess p = repo().workflow(OS_BY_JDK).commit();
+        GantryProcess.Outcome badValue = p.run("--matrix", "java=8");
+        assertThat(badValue.exit()).isEqualTo(2);
+        assertThat(badValue.err()).contains("--matrix java: no leg has java=8; its values are: 17, 25");
+        GantryProcess.Outcome badName = p.run("--matrix", "jdk=17");
+        assertThat(badName.exit()).isEqualTo(2);
+        assertThat(badName.err()).contains("--matrix jdk: no matrix has 'jdk'; the names are: os, java");
+        assertThat(badName.out()).doesNotContain("job started");
+    }
+
+    @Test
+    void aJobNamedWithJRunsFromWhicheverWorkflowHasIt() throws Exception {
+        GantryProcess p = repo().workflow("""
+                on: push
+                jobs:
+                  test:
+                    runs-on: ubuntu-latest
+                    steps: [{run: echo test ran}]
+                """).file(".github/workflows/other.yml", """
+                on: push
+                jobs:
+                  lint:
+                    runs-on: ubuntu-latest
+                    steps: [{run: echo lint ran}]
+                """).commit();
+        GantryProcess.Outcome o = p.run("-j", "test");
+        assertThat(o.exit()).as(o.out() + o.err()).isZero();
+        assertThat(o.out()).contains("test ran").doesNotContain("lint ran")
+                .contains(".github/workflows/other.yml: not run: it has none of the jobs named with -j");
+        GantryProcess.Outcome unknown = p.run("-j", "tset");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no job 'tset' in any of the workflows; the jobs are: test, lint");
+    }
+
+    @Test
+    void theDryRunShowsLegNamesBuiltFromTheMatrix() throws Exception {
+        GantryProcess.Outcome o = repo().workflow(OS_BY_JDK).commit().run("-n", "--matrix", "java=17");
+        assertThat(o.exit()).isZero();
+        assertThat(o.out()).contains("Test JDK 17, ubuntu-latest", "Test JDK 17, macOS-latest")
+                .doesNotContain("${{", "JDK 25");
+    }
 }
