@@ -119,4 +119,25 @@ class RealWorkflowsIT {
         assertThat(o.out()).contains("Test JDK 17, ubuntu-latest", "Test JDK 17, macOS-latest")
                 .doesNotContain("${{", "JDK 25");
     }
+
+    @Test
+    void theRunsFolderIsDeletedAfterTheRunWithoutHoldingItUp() throws Exception {
+        GantryProcess.Outcome o = repo().workflow("""
+                on: push
+                jobs:
+                  build:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: mkdir -p node_modules/a && touch node_modules/a/index.js && echo "ws=$GITHUB_WORKSPACE"
+                """).commit().run();
+        assertThat(o.exit()).isZero();
+        Path workspace = Path.of(o.out().lines().filter(l -> l.contains("ws=/")).findFirst().orElseThrow()
+                .replaceAll(".*ws=", ""));
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (java.nio.file.Files.exists(workspace) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(workspace).doesNotExist();
+    }
+}
 }
