@@ -121,6 +121,25 @@ class RealWorkflowsIT {
     }
 
     @Test
+    void theSummaryNamesTheJobOfEachAnnotation() throws Exception {
+        GantryProcess.Outcome o = repo().workflow("""
+                on: push
+                jobs:
+                  first:
+                    runs-on: ubuntu-latest
+                    steps: [{run: 'echo "::warning title=disk::almost full"'}]
+                  second:
+                    name: Second job
+                    runs-on: ubuntu-latest
+                    steps: [{run: 'echo "::warning title=disk::almost full"'}]
+                """).commit().run("--max-parallel", "1");
+        assertThat(o.exit()).isZero();
+        assertThat(o.out()).contains("Annotations\n  [first] warning: disk: almost full\n"
+                + "  [Second job] warning: disk: almost full\n");
+        assertThat(o.json().get("annotations").get(1).get("job").asText()).isEqualTo("second");
+    }
+
+    @Test
     void theRunsFolderIsDeletedAfterTheRunWithoutHoldingItUp() throws Exception {
         GantryProcess.Outcome o = repo().workflow("""
                 on: push

@@ -8,7 +8,7 @@ import dev.gantry.plan.MatrixExpansion;
 import dev.gantry.plan.PlannedJob;
 import dev.gantry.runner.engine.JobLauncher;
 import dev.gantry.runner.engine.LocalRun;
-import dev.gantry.runner.report.Annotation;
+import dev.gantry.runner.report.JobAnnotation;
 import dev.gantry.runner.report.JobRef;
 import dev.gantry.runner.report.JobResult;
 import dev.gantry.runner.report.RunListener;
@@ -39,7 +39,7 @@ public final class GithubWorkflowRun {
     private final RunListener listener;
     private final Map<String, PlannedJob> planned = new ConcurrentHashMap<>();
     private final Map<String, JobResult> results = new ConcurrentHashMap<>();
-    private final List<Annotation> annotations = Collections.synchronizedList(new ArrayList<>());
+    private final List<JobAnnotation> annotations = Collections.synchronizedList(new ArrayList<>());
     private volatile LocalRun loop;
 
     public GithubWorkflowRun(GithubRun run, RunListener listener) {
@@ -114,7 +114,7 @@ public final class GithubWorkflowRun {
                 try {
                     JobResult result = runner.run();
                     results.put(key, result);
-                    annotations.addAll(runner.annotations());
+                    runner.annotations().forEach(a -> annotations.add(new JobAnnotation(result.job(), a)));
                     status = result.status();
                 } catch (RuntimeException | Error e) {
                     listener.line(ref(key), "Error: gantry failed while running this job: " + e);
