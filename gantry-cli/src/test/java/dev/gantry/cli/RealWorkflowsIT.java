@@ -158,5 +158,23 @@ class RealWorkflowsIT {
         }
         assertThat(workspace).doesNotExist();
     }
+
+    @Test
+    void aJobsServicesStartAfterItsJobStartedLine() throws Exception {
+        TestDocker.engineOrSkip().close();
+        GantryProcess.Outcome o = repo().workflow("""
+                on: push
+                jobs:
+                  with-redis:
+                    runs-on: ubuntu-latest
+                    services:
+                      redis:
+                        image: redis:7
+                    steps: [{run: echo steps ran}]
+                """).commit().run();
+        assertThat(o.exit()).as(o.out()).isZero();
+        assertThat(o.out().indexOf("[with-redis] job started")).isNotNegative()
+                .isLessThan(o.out().indexOf("Starting service"));
+    }
 }
 }
