@@ -1,6 +1,8 @@
 package dev.gantry.cli;
 
 import dev.gantry.diag.Diagnostic;
+import dev.gantry.diag.Severity;
+import dev.gantry.github.RunAnyway;
 import dev.gantry.load.LoadResult;
 import dev.gantry.model.Format;
 import java.io.IOException;
@@ -130,7 +132,13 @@ final class RunCommand implements Callable<Integer> {
         for (Path f : files) {
             LoadResult r = ws.load(f);
             for (Diagnostic d : r.diagnostics()) {
-                if (d.severity() == dev.gantry.diag.Severity.ERROR) {
+                if (d.severity() != Severity.ERROR) {
+                    continue;
+                }
+                if (r.pipeline() != null && r.pipeline().format() == Format.GITHUB && RunAnyway.accepts(d)) {
+                    System.err.println(new Diagnostic(Severity.WARNING, d.range(), d.message()
+                            + " (GitHub runs the workflow anyway: the reference is empty)", d.rule()).format());
+                } else {
                     System.err.println(d.format());
                     errors = true;
                 }

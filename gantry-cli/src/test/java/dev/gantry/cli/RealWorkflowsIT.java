@@ -140,6 +140,41 @@ class RealWorkflowsIT {
     }
 
     @Test
+    void aReferenceToAStepThatDoesNotExistWarnsAndRunsAsOnGithub() throws Exception {
+        GantryProcess.Outcome o = repo().workflow("""
+                on: push
+                jobs:
+                  build:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: echo "tags=[${{ steps.meta.outputs.tags }}]"
+                """).commit().run();
+        assertThat(o.exit()).as(o.err()).isZero();
+        assertThat(o.err()).contains("warning: job 'build' has no step with id 'meta'"
+                + " (GitHub runs the workflow anyway: the reference is empty) [unknown-step]");
+        assertThat(o.out()).contains("tags=[]");
+    }
+
+    @Test
+    void anErrorGithubRefusesStillStopsTheRun() throws Exception {
+        GantryProcess.Outcome o = repo().workflow("""
+                on: push
+                jobs:
+                  build:
+                    runs-on: ubuntu-latest
+                    strategy:
+                      matrix:
+                        node: [20]
+                        exclude:
+                          - nodes: 20
+                    steps: [{run: echo ran}]
+                """).commit().run();
+        assertThat(o.exit()).isEqualTo(2);
+        assertThat(o.err()).contains("error: 'exclude' of the matrix of job 'build' names 'nodes'", "[unknown-exclude-key]");
+        assertThat(o.out()).doesNotContain("ran");
+    }
+
+    @Test
     void theRunsFolderIsDeletedAfterTheRunWithoutHoldingItUp() throws Exception {
         GantryProcess.Outcome o = repo().workflow("""
                 on: push
@@ -176,5 +211,4 @@ class RealWorkflowsIT {
         assertThat(o.out().indexOf("[with-redis] job started")).isNotNegative()
                 .isLessThan(o.out().indexOf("Starting service"));
     }
-}
 }
