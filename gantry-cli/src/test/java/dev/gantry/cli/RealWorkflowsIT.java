@@ -211,4 +211,21 @@ class RealWorkflowsIT {
         assertThat(o.out().indexOf("[with-redis] job started")).isNotNegative()
                 .isLessThan(o.out().indexOf("Starting service"));
     }
+
+    @Test
+    void aGitlabJobWhoseImageIsMissingPointsToTheShellExecutor() throws Exception {
+        TestDocker.engineOrSkip().close();
+        GantryProcess p = repo().gitlab("""
+                image: gantry-test/not-here:18
+                pages:
+                  script: [echo built]
+                """).commit();
+        GantryProcess.Outcome docker = p.run();
+        assertThat(docker.exit()).isEqualTo(1);
+        assertThat(docker.out()).contains("cannot pull image 'gantry-test/not-here:18'",
+                "or run the job on this machine with --executor shell");
+        GantryProcess.Outcome shell = p.run("--executor", "shell");
+        assertThat(shell.exit()).isZero();
+        assertThat(shell.out()).contains("the image 'gantry-test/not-here:18' is ignored", "built");
+    }
 }
