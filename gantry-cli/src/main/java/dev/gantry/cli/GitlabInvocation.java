@@ -87,6 +87,12 @@ final class GitlabInvocation {
                     + " parallel:matrix job with -j 'JOB: [VALUE, ...]'");
             return 2;
         }
+        if (created.jobs().isEmpty()) {
+            // GitLab creates no pipeline then ("No stages / jobs for this pipeline").
+            System.out.println(loaded.file() + ": no pipeline for " + source + " on '" + facts.refName()
+                    + "': the rules, only or except of every job leave it out");
+            return 0;
+        }
         for (String manual : settings.manual()) {
             if (created.jobs().stream().noneMatch(j -> j.key().equals(manual) || j.job().id().equals(manual))) {
                 System.err.println("gantry run: --manual " + manual + ": no such job in this pipeline");

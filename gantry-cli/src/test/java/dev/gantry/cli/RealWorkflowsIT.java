@@ -228,4 +228,16 @@ class RealWorkflowsIT {
         assertThat(shell.exit()).isZero();
         assertThat(shell.out()).contains("the image 'gantry-test/not-here:18' is ignored", "built");
     }
+
+    @Test
+    void aGitlabPipelineWithoutJobsForThisBranchSaysSo() throws Exception {
+        GantryProcess.Outcome o = repo().gitlab("""
+                pages:
+                  script: [echo built]
+                  only: [master]
+                """).commit().run("--executor", "shell");
+        assertThat(o.exit()).isZero();
+        assertThat(o.out()).contains(".gitlab-ci.yml: no pipeline for push on 'main': the rules, only or except"
+                + " of every job leave it out").doesNotContain("STAGE");
+    }
 }
