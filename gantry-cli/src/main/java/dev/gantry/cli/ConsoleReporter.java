@@ -1,6 +1,7 @@
 package dev.gantry.cli;
 
 import dev.gantry.runner.report.Annotation;
+import dev.gantry.runner.report.JobAnnotation;
 import dev.gantry.runner.report.JobRef;
 import dev.gantry.runner.report.JobResult;
 import dev.gantry.runner.report.RunListener;
@@ -103,10 +104,11 @@ final class ConsoleReporter implements RunListener {
         if (!run.annotations().isEmpty()) {
             out.println();
             out.println("Annotations");
-            for (Annotation a : run.annotations()) {
+            for (JobAnnotation made : run.annotations()) {
+                Annotation a = made.annotation();
                 String where = a.file() == null ? "" : a.file() + (a.line() > 0 ? ":" + a.line() : "")
                         + (a.column() > 0 ? ":" + a.column() : "") + ": ";
-                out.println("  " + where + a.level() + ": " + (a.title() == null ? "" : a.title() + ": ") + a.message());
+                out.println("  [" + made.job().displayName() + "] " + where + a.level() + ": " + (a.title() == null ? "" : a.title() + ": ") + a.message());
             }
         }
         for (JobResult j : run.jobs()) {

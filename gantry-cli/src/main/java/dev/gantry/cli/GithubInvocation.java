@@ -12,7 +12,6 @@ import dev.gantry.match.TriggerEvent;
 import dev.gantry.model.Condition;
 import dev.gantry.model.EventTrigger;
 import dev.gantry.model.Pipeline;
-import dev.gantry.plan.GithubPlanner;
 import dev.gantry.plan.PlannedJob;
 import dev.gantry.reusable.CallTree;
 import dev.gantry.reusable.WorkflowRef;
@@ -46,8 +45,11 @@ final class GithubInvocation {
     private final Path repository;
     private final FactsPrefetch facts;
     private final LoadResult loaded;
+    private final WorkflowSelection selection;
 
-    GithubInvocation(RunSettings settings, Path repository, FactsPrefetch facts, LoadResult loaded) {
+    GithubInvocation(RunSettings settings, Path repository, FactsPrefetch facts, LoadResult loaded,
+                     WorkflowSelection selection) {
+        this.selection = selection;
         this.facts = facts;
         this.settings = settings;
         this.repository = repository;
@@ -57,6 +59,10 @@ final class GithubInvocation {
     /** @return the exit status: 0, 1 or 2 */
     int run() throws IOException, InterruptedException {
         Pipeline workflow = loaded.pipeline();
+        if (!selection.runs(workflow)) {
+            System.out.println(loaded.file() + ": not run: it has none of the jobs named with -j");
+            return 0;
+        }
         RepositoryFacts facts = this.facts.get();
         String file = repository.relativize(repository.resolve(loaded.file()).toAbsolutePath().normalize()).toString();
 
@@ -91,7 +97,7 @@ final class GithubInvocation {
         }
         List<PlannedJob> plan;
         try {
-            plan = GithubPlanner.plan(workflow, settings.jobs(), settings.withNeeds());
+            plan = selection.plan(workflow);
         } catch (IllegalArgumentException e) {
             System.err.println("gantry run: " + e.getMessage());
             return 2;

@@ -82,6 +82,17 @@ final class GitlabInvocation {
 
     private int run(GitlabPlan.Created created, Pipeline pipeline, String file, RepositoryFacts facts, String source,
                     long pipelineId, Instant createdAt) throws IOException, InterruptedException {
+        if (!settings.matrix().isEmpty()) {
+            System.err.println("gantry run: --matrix picks legs of a GitHub matrix; for GitLab name a"
+                    + " parallel:matrix job with -j 'JOB: [VALUE, ...]'");
+            return 2;
+        }
+        if (created.jobs().isEmpty()) {
+            // GitLab creates no pipeline then ("No stages / jobs for this pipeline").
+            System.out.println(loaded.file() + ": no pipeline for " + source + " on '" + facts.refName()
+                    + "': the rules, only or except of every job leave it out");
+            return 0;
+        }
         for (String manual : settings.manual()) {
             if (created.jobs().stream().noneMatch(j -> j.key().equals(manual) || j.job().id().equals(manual))) {
                 System.err.println("gantry run: --manual " + manual + ": no such job in this pipeline");

@@ -3,6 +3,7 @@ package dev.gantry.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.gantry.runner.report.Annotation;
+import dev.gantry.runner.report.JobAnnotation;
 import dev.gantry.runner.report.JobResult;
 import dev.gantry.runner.report.RunResult;
 import dev.gantry.runner.report.StepResult;
@@ -70,8 +71,10 @@ final class JsonResultWriter {
         }
         root.put("jobs", jobs);
         List<Object> annotations = new ArrayList<>();
-        for (Annotation a : run.annotations()) {
+        for (JobAnnotation made : run.annotations()) {
+            Annotation a = made.annotation();
             Map<String, Object> m = new LinkedHashMap<>();
+            m.put("job", made.job().key());
             m.put("level", a.level());
             m.put("message", a.message());
             m.put("title", a.title());

@@ -1,6 +1,8 @@
 package dev.gantry.cli;
 
 import dev.gantry.diag.Diagnostic;
+import dev.gantry.diag.Severity;
+import dev.gantry.github.RunAnyway;
 import dev.gantry.load.LoadResult;
 import dev.gantry.model.Format;
 import java.io.IOException;
@@ -48,6 +50,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--needs", description = "With --job: also run what those jobs need.")
     boolean needs;
+
+    @Option(names = "--matrix", paramLabel = "NAME=VALUE",
+            description = "GitHub: run only the matrix legs with this value (repeatable; several values of one name add up).")
+    List<String> matrix = new ArrayList<>();
 
     @Option(names = {"-s", "--secret"}, paramLabel = "NAME=VALUE", description = "A secret (repeatable).")
     List<String> secrets = new ArrayList<>();
@@ -140,7 +146,13 @@ final class RunCommand implements Callable<Integer> {
         for (Path f : files) {
             LoadResult r = ws.load(f);
             for (Diagnostic d : r.diagnostics()) {
-                if (d.severity() == dev.gantry.diag.Severity.ERROR) {
+                if (d.severity() != Severity.ERROR) {
+                    continue;
+                }
+                if (r.pipeline() != null && r.pipeline().format() == Format.GITHUB && RunAnyway.accepts(d)) {
+                    System.err.println(new Diagnostic(Severity.WARNING, d.range(), d.message()
+                            + " (GitHub runs the workflow anyway: the reference is empty)", d.rule()).format());
+                } else {
                     System.err.println(d.format());
                     errors = true;
                 }
@@ -157,11 +169,20 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("gantry run: " + e.getMessage());
             return 2;
         }
+        WorkflowSelection selection;
+        try {
+            selection = WorkflowSelection.check(loaded.stream().map(LoadResult::pipeline)
+                    .filter(p -> p.format() == Format.GITHUB).toList(), settings.jobs(), settings.matrix(),
+                    settings.withNeeds());
+        } catch (IllegalArgumentException e) {
+            System.err.println("gantry run: " + e.getMessage());
+            return 2;
+        }
         int status = 0;
         for (LoadResult r : loaded) {
             status = Math.max(status, r.pipeline().format() == Format.GITLAB
                     ? new GitlabInvocation(settings, repository, facts, r).run()
-                    : new GithubInvocation(settings, repository, facts, r).run());
+                    : new GithubInvocation(settings, repository, facts, r, selection).run());
         }
         return status;
     }
@@ -187,6 +208,16 @@ final class RunCommand implements Callable<Integer> {
                 KeyValues.parse(env, "--env", cli), ref, parallel, dryRun, json, verbose, new LinkedHashSet<>(manual),
                 GitlabInvocation.executor(executor), KeyValues.parse(fileVariables, "--file-var", cli),
                 new RunSettings.Actions(offline, KeyValues.parse(actionSources, "--action-source", cli), !noBuiltinActions),
-                pullPolicy);
+                pullPolicy, pickedLegs(cli));
+    }
+
+    /** {@code --matrix} values by name; {@code java=17 java=25} picks both. */
+    private Map<String, java.util.Set<String>> pickedLegs(CommandLine cli) {
+        Map<String, java.util.Set<String>> picked = new LinkedHashMap<>();
+        for (String item : matrix) {
+            KeyValues.parse(List.of(item), "--matrix", cli).forEach((name, value) ->
+                    picked.computeIfAbsent(name, n -> new LinkedHashSet<>()).add(value));
+        }
+        return picked;
     }
 }

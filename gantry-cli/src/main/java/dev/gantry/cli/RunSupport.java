@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -57,8 +58,29 @@ final class RunSupport {
         return new FileCacheStore(settings.cacheDirectory(), settings.cacheSizeLimit(), Clock.systemUTC());
     }
 
-    /** Deletes a run's temporary folder, best effort. */
+    /**
+     * Deletes a run's temporary folder, best effort, without making the user wait: a job's workspace
+     * may hold tens of thousands of files ({@code node_modules}, {@code target}), whose deletion takes
+     * a minute on a slow disk after the summary has been printed. So a detached {@code rm -rf} (in its
+     * own session when {@code setsid} exists, so that a later Ctrl-C of the calling script does not
+     * stop it) deletes it after gantry has exited; without {@code rm}, gantry deletes it itself.
+     */
     static void deleteTree(Path root) {
+        String path = root.toAbsolutePath().toString();
+        for (List<String> command : List.of(List.of("setsid", "rm", "-rf", "--", path), List.of("rm", "-rf", "--", path))) {
+            try {
+                new ProcessBuilder(command)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                return;
+            } catch (IOException | UnsupportedOperationException e) {
+                // Not on this machine: try the next way.
+            }
+        }
+        deleteNow(root);
+    }
+
+    private static void deleteNow(Path root) {
         try (Stream<Path> paths = Files.walk(root)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> {
                 try {

@@ -63,8 +63,10 @@ final class Rules {
     static final String UNKNOWN_STEP = "unknown-step";
     /** {@code needs.<id>} naming a job that is not in the job's {@code needs}. */
     static final String UNDECLARED_NEED = "undeclared-need";
-    /** {@code matrix.<key>} naming no key of the job's matrix, or an {@code exclude} key that is no axis. */
+    /** {@code matrix.<key>} naming no key of the job's matrix. */
     static final String UNKNOWN_MATRIX_KEY = "unknown-matrix-key";
+    /** An {@code exclude} key that is no axis (GitHub refuses it, unlike an unknown {@code matrix.<key>}). */
+    static final String UNKNOWN_EXCLUDE_KEY = "unknown-exclude-key";
     /** A matrix without axes and include entries, or an axis without values. */
     static final String INVALID_MATRIX = "invalid-matrix";
     /** A matrix of more than 256 jobs. */

@@ -125,7 +125,7 @@ final class StrategyParser {
             if (item instanceof YamlMap map) {
                 for (YamlMap.Entry e : map.entries()) {
                     if (!axes.containsKey(e.name())) {
-                        reader.diagnostics().error(e.key().range(), Rules.UNKNOWN_MATRIX_KEY, "'exclude' of " + matrixWhere
+                        reader.diagnostics().error(e.key().range(), Rules.UNKNOWN_EXCLUDE_KEY, "'exclude' of " + matrixWhere
                                 + " names '" + e.name() + "', which is no axis" + Keywords.hint(e.name(), known));
                     }
                 }

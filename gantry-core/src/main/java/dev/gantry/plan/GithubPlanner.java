@@ -74,7 +74,7 @@ public final class GithubPlanner {
             if (n > 1) {
                 key = key + " #" + n;
             }
-            String display = nameHasExpression ? base : base + " (" + values + ")";
+            String display = nameHasExpression ? LegName.of(base, cell) : base + " (" + values + ")";
             out.add(new PlannedJob(key, job, cell, display, needs, i, cells.size(), calls(job), null));
         }
         return out;

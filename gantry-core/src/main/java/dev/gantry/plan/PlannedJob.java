@@ -14,8 +14,9 @@ import java.util.Map;
  *                    ({@code test (a, 1)}), or GitLab's parallel name ({@code deploy: [aws, x]})
  * @param job         the model's job
  * @param matrix      the cell's values in order (empty without a matrix, or for a deferred job)
- * @param displayName what the user sees; for GitHub a {@code name:} holding an expression is kept as
- *                    written and evaluated when the job starts
+ * @param displayName what the user sees; for GitHub a {@code name:} whose expressions read only the
+ *                    matrix is evaluated for the leg ({@link LegName}), any other is kept as written
+ *                    and evaluated when the job starts
  * @param needs       predecessor references: keys or job ids (a job id stands for all its legs)
  * @param legIndex    0-based position of this leg in its matrix (0 without a matrix)
  * @param legCount    the number of legs of its matrix (1 without a matrix)

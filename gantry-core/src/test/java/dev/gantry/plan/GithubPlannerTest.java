@@ -87,4 +87,30 @@ class GithubPlannerTest {
         assertThatThrownBy(() -> GithubPlanner.plan(w, Set.of("nope"), false))
                 .hasMessageContaining("no job 'nope'").hasMessageContaining("build, test, dynamic, report");
     }
+
+    @Test
+    void aNameReadingOnlyTheMatrixIsTheLegsNameFromThePlanOn() {
+        Pipeline w = workflow("""
+                on: push
+                jobs:
+                  test:
+                    name: Test JDK ${{ matrix.java }}, ${{ matrix.os }}
+                    runs-on: ${{ matrix.os }}
+                    strategy:
+                      matrix:
+                        os: [ubuntu-latest]
+                        java: [8, 17]
+                    steps: [{run: 'true'}]
+                  later:
+                    name: ${{ matrix.v }} after ${{ github.ref }}
+                    runs-on: ubuntu-latest
+                    strategy:
+                      matrix:
+                        v: [1]
+                    steps: [{run: 'true'}]
+                """);
+        assertThat(GithubPlanner.plan(w, Set.of(), false)).extracting(PlannedJob::displayName)
+                .containsExactly("Test JDK 8, ubuntu-latest", "Test JDK 17, ubuntu-latest",
+                        "${{ matrix.v }} after ${{ github.ref }}");
+    }
 }

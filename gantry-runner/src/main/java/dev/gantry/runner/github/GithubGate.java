@@ -1,7 +1,9 @@
 package dev.gantry.runner.github;
 
+import dev.gantry.expr.github.ContextName;
 import dev.gantry.expr.github.EvalContext;
 import dev.gantry.expr.github.StatusCheck;
+import dev.gantry.expr.github.Values;
 import dev.gantry.model.Condition;
 import dev.gantry.plan.PlannedJob;
 import dev.gantry.schedule.JobGate;
@@ -22,7 +24,8 @@ import java.util.Set;
  * execution"). {@code success()} means every job it needs, directly or through other jobs,
  * succeeded; so a failed or skipped need skips its dependents transitively unless their {@code if}
  * uses a status function. A job that does not run after a cancel counts as cancelled. A job of a
- * reusable workflow call is decided in its call's workflow ({@link ReusableCalls}).
+ * reusable workflow call is decided in its call's workflow ({@link ReusableCalls}). A job whose
+ * {@code runs-on} asks for another operating system than this machine's is skipped ({@link RunnerOs}).
  *
  * <p>Called on the run loop's thread only; not thread-safe.
  */
@@ -66,6 +69,16 @@ final class GithubGate implements JobGate {
         } catch (ExpressionFailure e) {
             return new Verdict(JobStatus.FAILURE, e.getMessage());
         }
+        if (runs) {
+            try {
+                java.util.Optional<String> elsewhere = RunnerOs.mismatch(labels(job, context), DefaultVariables.os());
+                if (elsewhere.isPresent()) {
+                    return Verdict.skip(elsewhere.get());
+                }
+            } catch (ExpressionFailure e) {
+                return new Verdict(JobStatus.FAILURE, e.getMessage());
+            }
+        }
         if (runs && needsContainers(job) && !run.containers().availability().available()) {
             return Verdict.skip("the job needs Docker for its container or services, and no Docker engine is"
                     + " reachable: " + run.containers().availability().detail());
@@ -78,6 +91,25 @@ final class GithubGate implements JobGate {
         }
         boolean implicit = !(job.job().condition() instanceof Condition.Expression);
         return Verdict.skip(implicit ? "a job it needs did not succeed" : "its condition '" + condition + "' is false");
+    }
+
+    /**
+     * The job's {@code runs-on} labels with their expressions evaluated; {@code runs-on} also sees
+     * the {@code strategy} and {@code matrix} contexts, and an expression may give an array of labels.
+     */
+    private List<String> labels(PlannedJob job, EvalContext context) throws ExpressionFailure {
+        EvalContext withMatrix = context.with(ContextName.STRATEGY, Contexts.strategy(job))
+                .with(ContextName.MATRIX, job.matrix());
+        List<String> labels = new ArrayList<>();
+        for (String label : job.job().runsOn()) {
+            Object value = interpolator.value(label, withMatrix, "jobs." + job.job().id() + ".runs-on");
+            if (value instanceof List<?> list) {
+                list.forEach(v -> labels.add(Values.toStr(v)));
+            } else {
+                labels.add(Values.toStr(value));
+            }
+        }
+        return labels;
     }
 
     private static boolean needsContainers(PlannedJob job) {

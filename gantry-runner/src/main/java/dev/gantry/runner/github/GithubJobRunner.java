@@ -100,13 +100,19 @@ public final class GithubJobRunner {
                 + job.job().id());
         ProcessGroupRegistry processes = new ProcessGroupRegistry(StopSettings.defaults());
         JobState state = null;
+        boolean announced = false;
         try {
             state = prepare(jobDir, processes);
             ref = new JobRef(job.key(), masker.mask(state.displayName), null);
+            // Announced before the containers start, so that their lines come after "job started".
             listener.jobStarted(ref);
+            announced = true;
+            startContainers(ref, state);
             return runSteps(ref, state, started);
         } catch (JobSetupFailure e) {
-            listener.jobStarted(ref);
+            if (!announced) {
+                listener.jobStarted(ref);
+            }
             listener.line(ref, "Error: " + masker.mask(e.getMessage()));
             return finish(ref, JobStatus.FAILURE, e.getMessage(), started, Map.of(), List.of(), "");
         } finally {
@@ -532,12 +538,17 @@ public final class GithubJobRunner {
         state.defaultWorkingDirectory = jobDefaults.workingDirectory() != null ? jobDefaults.workingDirectory()
                 : workflowDefaults.workingDirectory();
         state.timeout = job.job().timeout() != null ? job.job().timeout() : DEFAULT_JOB_TIMEOUT;
+        return state;
+    }
+
+    /** Starts the job's container and services, if it has any. */
+    private void startContainers(JobRef ref, JobState state) throws JobSetupFailure {
         if (job.job().container() != null || !job.job().services().isEmpty()) {
-            JobRef ref = new JobRef(job.key(), job.displayName(), null);
             EvalContext base = state.base;
             state.containers = JobContainers.start(run.containers().runtime(), run.containers().pullPolicy(),
                     Long.toString(run.runId()), job,
-                    List.of(new JobContainers.SharedFolder(workspace), new JobContainers.SharedFolder(temp)),
+                    List.of(new JobContainers.SharedFolder(state.workspace),
+                            new JobContainers.SharedFolder(state.temp)),
                     (text, where) -> {
                         try {
                             return interpolator.string(text, base, "jobs." + job.job().id() + "." + where);
@@ -547,7 +558,6 @@ public final class GithubJobRunner {
                     },
                     line -> listener.line(ref, masker.mask(line)));
         }
-        return state;
     }
 
     /** The job could not start; the message says why. */

@@ -8,7 +8,7 @@ import dev.gantry.plan.MatrixExpansion;
 import dev.gantry.plan.PlannedJob;
 import dev.gantry.runner.engine.JobLauncher;
 import dev.gantry.runner.engine.LocalRun;
-import dev.gantry.runner.report.Annotation;
+import dev.gantry.runner.report.JobAnnotation;
 import dev.gantry.runner.report.JobRef;
 import dev.gantry.runner.report.JobResult;
 import dev.gantry.runner.report.RunListener;
@@ -41,7 +41,7 @@ public final class GithubWorkflowRun {
     private final ReusableCalls calls;
     private final Map<String, PlannedJob> planned = new ConcurrentHashMap<>();
     private final Map<String, JobResult> results = new ConcurrentHashMap<>();
-    private final List<Annotation> annotations = Collections.synchronizedList(new ArrayList<>());
+    private final List<JobAnnotation> annotations = Collections.synchronizedList(new ArrayList<>());
     private volatile LocalRun loop;
 
     /** A run of a workflow that calls no reusable workflow. */
@@ -133,7 +133,7 @@ public final class GithubWorkflowRun {
                 try {
                     JobResult result = runner.run();
                     results.put(key, result);
-                    annotations.addAll(runner.annotations());
+                    runner.annotations().forEach(a -> annotations.add(new JobAnnotation(result.job(), a)));
                     status = result.status();
                 } catch (RuntimeException | Error e) {
                     listener.line(ref(key), "Error: gantry failed while running this job: " + e);

@@ -209,7 +209,9 @@ public final class GitlabJobRunner {
                             job.key(), job.job().container(), job.job().services(), variables.values(),
                             List.of(projectDir, temp), log::line);
                 } catch (dev.gantry.runner.container.ContainerException e) {
-                    return systemFailure(log, e.getMessage());
+                    // Offline, a missing image is the usual cause; the shell executor is the way on.
+                    return systemFailure(log, e.getMessage() + " (or run the job on this machine with"
+                            + " --executor shell, which ignores image and services as GitLab Runner's shell executor does)");
                 }
             }
             Duration timeout = job.job().timeout() != null ? job.job().timeout() : DEFAULT_TIMEOUT;

@@ -9,10 +9,10 @@ import java.util.List;
  *
  * @param file        the workflow or pipeline file
  * @param jobs        every planned job's result, in plan order
- * @param annotations every annotation, in the order they were made
+ * @param annotations every annotation with the job that made it, in the order the jobs finished
  * @param duration    wall time of the run
  */
-public record RunResult(String file, List<JobResult> jobs, List<Annotation> annotations, Duration duration) {
+public record RunResult(String file, List<JobResult> jobs, List<JobAnnotation> annotations, Duration duration) {
 
     public RunResult {
         jobs = List.copyOf(jobs);

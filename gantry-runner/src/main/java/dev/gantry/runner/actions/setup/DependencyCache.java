@@ -5,6 +5,7 @@ import dev.gantry.expr.github.Expression;
 import dev.gantry.expr.github.NioWorkspaceFiles;
 import dev.gantry.expr.github.Result;
 import dev.gantry.runner.actions.ActionContext;
+import dev.gantry.runner.actions.ActionInputs;
 import dev.gantry.runner.actions.ActionInputs.InputError;
 import dev.gantry.runner.actions.cache.CacheClient;
 import java.io.IOException;
@@ -18,7 +19,8 @@ import java.util.Optional;
  * from the package manager and the hash of its dependency files, with no restore keys (a changed
  * lock file starts from an empty cache, as setup-java's README explains); the post step saves it
  * when the key was not an exact hit. The key, paths and matched key pass from main to post in the
- * step's state, as the originals do.
+ * step's state, as the originals do. A job running on this machine uses folders in the user's home
+ * folder in place instead (see {@link #restore(ActionContext, String, List, Path)}).
  */
 final class DependencyCache {
 
@@ -34,6 +36,27 @@ final class DependencyCache {
      * output ({@code 'true'} or {@code 'false'}).
      */
     static void restore(ActionContext context, String primaryKey, List<String> paths) throws InputError, IOException {
+        restore(context, primaryKey, paths, Path.of(System.getProperty("user.home")));
+    }
+
+    /**
+     * As {@link #restore(ActionContext, String, List)}, except that when every path is inside
+     * {@code machineHome} and that is the job's home folder (a job on this machine, not in a fresh
+     * runner), the folders are used in place: restoring would rewrite them with what they already
+     * hold and saving would copy hundreds of megabytes ({@code ~/.m2/repository}) into the store,
+     * while they persist between runs anyway. Nothing is restored or saved then, {@code cache-hit}
+     * is {@code 'false'} (nothing came from the cache) and a notice says so.
+     */
+    static void restore(ActionContext context, String primaryKey, List<String> paths, Path machineHome)
+            throws InputError, IOException {
+        if (inPlace(paths, ActionInputs.home(context.env()), machineHome)) {
+            String folders = String.join(", ", paths.stream().filter(p -> !p.startsWith("!")).toList());
+            context.notice("cache", "in place: " + folders + " (this machine's own folder, kept between runs):"
+                    + " not restored, not saved");
+            context.log("Cache not restored or saved: a job on this machine uses " + folders + " directly");
+            context.setOutput("cache-hit", "false");
+            return;
+        }
         context.saveState(STATE_PRIMARY_KEY, primaryKey);
         context.saveState(STATE_PATHS, String.join("\n", paths));
         Optional<String> matched = new CacheClient(context).restore(paths, primaryKey, List.of(), false);
@@ -45,6 +68,23 @@ final class DependencyCache {
         }
         context.setOutput("cache-hit", Boolean.toString(matched.isPresent()
                 && CacheClient.isExactMatch(primaryKey, matched.get())));
+    }
+
+    private static boolean inPlace(List<String> paths, Path jobHome, Path machineHome) {
+        Path home = machineHome.toAbsolutePath().normalize();
+        if (!jobHome.toAbsolutePath().normalize().equals(home)) {
+            return false;
+        }
+        return paths.stream().map(p -> p.startsWith("!") ? p.substring(1) : p).allMatch(p -> under(p, home));
+    }
+
+    private static boolean under(String path, Path home) {
+        try {
+            Path p = Path.of(path);
+            return p.isAbsolute() && p.normalize().startsWith(home);
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
     }
 
     /** The post step: saves unless nothing was restored-for or the key was an exact hit. */

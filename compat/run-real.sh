@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Runs gantry, unchanged, on a checkout of one of the public projects whose results
+# docs/COMPATIBILITY.md records ("Real repositories"). It fetches nothing: bring the checkout
+# yourself (git clone), and the toolchains the project's jobs ask for (see below).
+#
+#   compat/run-real.sh jsoup           CHECKOUT [gantry run options...]
+#   compat/run-real.sh chalk           CHECKOUT [gantry run options...]
+#   compat/run-real.sh read-excel-file CHECKOUT [gantry run options...]
+#
+# jsoup            .github/workflows/build.yml, job 'test', the legs this machine can run: Linux, JDK 17
+#                  and 25 (ALL_LEGS=1 runs all nine: the Windows and macOS legs are skipped with the
+#                  reason, the JDK 8 leg fails in setup-java unless a JDK 8 is installed)
+# chalk            .github/workflows/main.yml, job 'test' on Node.js 26 and 14 (install them into the
+#                  tool cache with compat/node-toolcache.sh 26.12.1 and compat/node-toolcache.sh 14.21.3)
+# read-excel-file  .gitlab-ci.yml, job 'pages', with --executor shell (its image node:18 cannot be pulled
+#                  offline; the job uses this machine's node and npm)
+#
+# Prints the project's commit, then gantry's output; the exit status is gantry's.
+set -euo pipefail
+
+here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
+gantry="$here/../gantry"
+project="${1:-}"
+checkout="${2:-}"
+if [ -z "$project" ] || [ -z "$checkout" ]; then
+  sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  exit 2
+fi
+shift 2
+if [ ! -d "$checkout" ]; then
+  echo "run-real: no such folder: $checkout" >&2
+  exit 2
+fi
+checkout="$(cd "$checkout" && pwd)"
+
+case "$project" in
+  jsoup)
+    args=(-j test "$checkout/.github/workflows/build.yml")
+    if [ -z "${ALL_LEGS:-}" ]; then
+      args+=(--matrix os=ubuntu-latest --matrix java=17 --matrix java=25)
+    fi
+    ;;
+  chalk)
+    args=(-j test "$checkout/.github/workflows/main.yml")
+    ;;
+  read-excel-file)
+    args=(--executor shell "$checkout/.gitlab-ci.yml")
+    ;;
+  *)
+    echo "run-real: unknown project '$project' (jsoup, chalk or read-excel-file)" >&2
+    exit 2
+    ;;
+esac
+
+echo "run-real: $project at $(git -C "$checkout" rev-parse HEAD 2>/dev/null || echo 'an unknown commit')"
+start=$(date +%s)
+status=0
+"$gantry" run -C "$checkout" "${args[@]}" "$@" || status=$?
+echo "run-real: $project finished with exit status $status in $(( $(date +%s) - start )) s"
+exit "$status"
