@@ -121,7 +121,7 @@ final class GithubInvocation {
             Path toolCache = Path.of(System.getProperty("user.home"), ".cache", "gantry", "toolcache");
             GithubRun run = GithubRun.of(workflow, file, facts, settings.event(), payload, settings.secrets(),
                     settings.variables(), inputs, System.getenv(), settings.env(), repository, settings.ref(),
-                    runDir, toolCache, System.currentTimeMillis() / 1000, settings.verbose(),
+                    runDir, toolCache, RunIds.next(), settings.verbose(),
                     settings.actions().builtins() ? StandardActions.registry() : new BuiltinActions(),
                     repositories,
                     RunServices.forRun(actionSettings, runDir, java.time.Clock.systemUTC()),

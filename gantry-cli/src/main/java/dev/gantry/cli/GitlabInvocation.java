@@ -54,7 +54,7 @@ final class GitlabInvocation {
         RepositoryFacts facts = this.facts.get();
         String file = repository.relativize(repository.resolve(loaded.file()).toAbsolutePath().normalize()).toString();
         String source = GitlabPredefined.source(settings.event());
-        long pipelineId = System.currentTimeMillis() / 1000;
+        long pipelineId = RunIds.next();
         Instant createdAt = Instant.now();
         List<String> changed = (source.equals("push") || source.equals("merge_request_event"))
                 && GitlabPlanner.usesChanges(pipeline) ? GitFacts.changedFiles(repository, null, facts.sha()) : null;

@@ -27,6 +27,14 @@ class GithubContainerIT {
 
     private static DockerContainerRuntime engine;
 
+    /** Runs that had left something on the engine before the test: other runs sharing it. */
+    private java.util.Set<String> before;
+
+    @org.junit.jupiter.api.BeforeEach
+    void notePreviousLeftovers() throws Exception {
+        before = engine.runsWithLeftovers();
+    }
+
     @BeforeAll
     static void engine() {
         engine = TestDocker.engineOrSkip();
@@ -73,7 +81,7 @@ class GithubContainerIT {
         assertThat(o.exit()).as(o.out() + o.err()).isZero();
         assertThat(o.out()).contains("container=yes id=true");
         assertThat(o.out().split("\\+PONG", -1)).as("both jobs got PONG").hasSize(3);
-        assertThat(engine.runsWithLeftovers()).as("containers and networks left behind").isEmpty();
+        assertThat(TestDocker.leftoversSince(engine, before)).as("containers and networks left behind").isEmpty();
     }
 
     @Test
@@ -95,7 +103,7 @@ class GithubContainerIT {
                 """).commit().run();
         assertThat(o.exit()).isEqualTo(1);
         assertThat(o.out()).doesNotContain("]   should-not-run");
-        assertThat(engine.runsWithLeftovers()).isEmpty();
+        assertThat(TestDocker.leftoversSince(engine, before)).isEmpty();
     }
 
     @Test

@@ -21,6 +21,14 @@ class GitlabContainerIT {
 
     private static DockerContainerRuntime engine;
 
+    /** Runs that had left something on the engine before the test: other runs sharing it. */
+    private java.util.Set<String> before;
+
+    @org.junit.jupiter.api.BeforeEach
+    void notePreviousLeftovers() throws Exception {
+        before = engine.runsWithLeftovers();
+    }
+
     @BeforeAll
     static void engine() {
         engine = TestDocker.engineOrSkip();
@@ -56,7 +64,7 @@ class GitlabContainerIT {
         assertThat(o.exit()).as(o.out() + o.err()).isZero();
         assertThat(o.out()).contains("hello in ", "after status=success");
         assertThat(o.out().split("\\+PONG", -1)).as("both services answered").hasSize(3);
-        assertThat(engine.runsWithLeftovers()).isEmpty();
+        assertThat(TestDocker.leftoversSince(engine, before)).isEmpty();
     }
 
     @Test
