@@ -1,19 +1,10 @@
 package dev.gantry.runner.container;
 
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.Frame;
-import com.github.dockerjava.api.model.StreamType;
-import java.io.Closeable;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A container run to completion, as {@code docker run --rm} does (docs.docker.com "docker container
@@ -25,29 +16,23 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <h2>How it is stopped</h2>
  * The container's main process gets SIGINT, then SIGTERM after {@link
  * ExecStopSettings#interruptGrace()}, then SIGKILL after {@link ExecStopSettings#terminateGrace()}
- * (the order of docs.github.com "Canceling a workflow"). A main process that installs no handlers
- * ignores SIGINT and SIGTERM (the kernel does not apply default actions to a namespace's init), so
- * such a container ends with the SIGKILL, after both grace periods.
+ * (the order of docs.github.com "Canceling a workflow"; {@link StopEscalation} decides when). A
+ * main process that installs no handlers ignores SIGINT and SIGTERM (the kernel does not apply
+ * default actions to a namespace's init), so such a container ends with the SIGKILL, after both
+ * grace periods.
  *
  * <h2>Threads</h2>
- * docker-java delivers frames on its own thread; they are queued and split into lines on the thread
- * in {@link #await}, which alone calls the listener and sends signals.
+ * docker-java delivers frames on its own thread; a {@link FrameFollower} queues them and splits
+ * them into lines on the thread in {@link #await}, which alone calls the listener and sends signals.
  */
 final class DockerRun implements ContainerExec {
-
-    private static final Object END = new Object();
-    private static final Object WAKE = new Object();
-
-    private enum Stage { RUNNING, INTERRUPTED, TERMINATED, KILLED }
 
     private final DockerConnection docker;
     private final DockerContainers containers;
     private final ContainerSpec spec;
     private final Optional<Duration> timeout;
     private final ExecStopSettings settings;
-    private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
-    private final AtomicBoolean awaited = new AtomicBoolean();
-    private volatile boolean cancelRequested;
+    private final FrameFollower output;
 
     DockerRun(DockerConnection docker, DockerContainers containers, ContainerSpec spec, Optional<Duration> timeout,
               ExecStopSettings settings) {
@@ -56,148 +41,64 @@ final class DockerRun implements ContainerExec {
         this.spec = spec;
         this.timeout = timeout;
         this.settings = settings;
+        this.output = new FrameFollower(settings.maxLineBytes());
     }
 
     @Override
     public void cancel() {
-        cancelRequested = true;
-        events.add(WAKE);
+        output.cancel();
     }
 
     @Override
     public ExecResult await(ExecListener listener) {
-        if (awaited.getAndSet(true)) {
-            throw new IllegalStateException("await was already called");
-        }
-        long start = System.nanoTime();
-        boolean interrupted = Thread.interrupted();
-        cancelRequested |= interrupted;
-        if (cancelRequested) {
-            return new ExecResult(-1, false, true, since(start), Optional.empty());
+        boolean cancelledBefore = output.begin();
+        StopEscalation stop = new StopEscalation(settings, System.nanoTime(), timeout);
+        if (cancelledBefore) {
+            return new ExecResult(-1, false, true, stop.elapsed(System.nanoTime()), Optional.empty());
         }
         String id;
         try {
             id = containers.start(spec).id();
         } catch (ContainerException e) {
             // start() removes a container that was created but could not start.
-            return new ExecResult(-1, false, false, since(start), Optional.of(e.getMessage()));
+            return new ExecResult(-1, false, false, stop.elapsed(System.nanoTime()), Optional.of(e.getMessage()));
         }
         try {
-            return follow(id, listener, start);
+            return follow(id, listener, stop);
         } finally {
             try {
                 containers.remove(id);
             } catch (ContainerException | RuntimeException e) {
                 // cleanup(runId) at the end of the run removes it by its label.
             }
-            if (interrupted || Thread.interrupted()) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 
-    private ExecResult follow(String id, ExecListener listener, long start) {
-        Closeable stream = docker.streams.logContainerCmd(id).withStdOut(true).withStdErr(true)
-                .withFollowStream(true)
-                .exec(new ResultCallback.Adapter<Frame>() {
-                    @Override
-                    public void onNext(Frame frame) {
-                        events.add(frame);
-                    }
-
-                    @Override
-                    public void onError(Throwable error) {
-                        events.add(error);
-                    }
-
-                    @Override
-                    public void onComplete() {
-                        events.add(END);
-                    }
-                });
-        LineSplitter stdout = new LineSplitter(settings.maxLineBytes());
-        LineSplitter stderr = new LineSplitter(settings.maxLineBytes());
-        Stage stage = Stage.RUNNING;
-        long stageSince = 0;
-        boolean timedOut = false;
-        boolean cancelled = false;
-        boolean interrupted = false;
-        Throwable streamError = null;
-        long deadline = timeout.map(t -> start + t.toNanos()).orElse(Long.MAX_VALUE);
+    private ExecResult follow(String id, ExecListener listener, StopEscalation stop) {
+        docker.streams.logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true)
+                .exec(output.callback());
         try {
-            while (true) {
-                long now = System.nanoTime();
-                if (stage == Stage.RUNNING && (cancelRequested || now - deadline >= 0)) {
-                    cancelled = cancelRequested;
-                    timedOut = !cancelled;
-                    stage = Stage.INTERRUPTED;
-                    stageSince = now;
-                    signal(id, "SIGINT");
-                } else if (stage == Stage.INTERRUPTED && now - stageSince >= settings.interruptGrace().toNanos()) {
-                    stage = Stage.TERMINATED;
-                    stageSince = now;
-                    signal(id, "SIGTERM");
-                } else if (stage == Stage.TERMINATED && now - stageSince >= settings.terminateGrace().toNanos()) {
-                    stage = Stage.KILLED;
-                    signal(id, "SIGKILL");
-                }
-                Object event;
-                try {
-                    event = events.poll(waitNanos(stage, stageSince, deadline), TimeUnit.NANOSECONDS);
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                    cancelRequested = true;
-                    continue;
-                }
-                if (event instanceof Frame frame) {
-                    if (frame.getStreamType() == StreamType.STDERR) {
-                        stderr.accept(frame.getPayload(), line -> listener.line(ExecStream.STDERR, line));
-                    } else {
-                        stdout.accept(frame.getPayload(), line -> listener.line(ExecStream.STDOUT, line));
-                    }
-                } else if (event == END) {
-                    break;
-                } else if (event instanceof Throwable error) {
-                    streamError = error;
-                    break;
-                }
-            }
-            stdout.finish(line -> listener.line(ExecStream.STDOUT, line));
-            stderr.finish(line -> listener.line(ExecStream.STDERR, line));
+            Optional<Throwable> streamError = output.follow(listener, () -> {
+                stop.advance(System.nanoTime(), output.cancelRequested()).ifPresent(due -> signal(id, due));
+                return stop.waitNanos(System.nanoTime());
+            });
             Optional<Integer> exitCode = exitCode(id);
             Optional<String> failure = Optional.empty();
             if (exitCode.isEmpty()) {
                 failure = Optional.of("lost track of container '" + spec.name() + "'"
-                        + (streamError == null ? "" : ": " + DockerErrors.engineMessage(streamError)));
+                        + streamError.map(e -> ": " + DockerErrors.engineMessage(e)).orElse(""));
             }
-            return new ExecResult(exitCode.orElse(-1), timedOut, cancelled, since(start), failure);
+            return new ExecResult(exitCode.orElse(-1), stop.timedOut(), stop.cancelled(),
+                    stop.elapsed(System.nanoTime()), failure);
         } finally {
-            try {
-                stream.close();
-            } catch (IOException ignored) {
-                // the stream ended or the connection is gone; nothing to release
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            output.close();
         }
     }
 
-    /** How long to wait for output before the next stop decision is due. */
-    private long waitNanos(Stage stage, long stageSince, long deadline) {
-        long now = System.nanoTime();
-        return switch (stage) {
-            case RUNNING -> deadline == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(0, deadline - now);
-            case INTERRUPTED -> Math.max(0, stageSince + settings.interruptGrace().toNanos() - now);
-            case TERMINATED -> Math.max(0, stageSince + settings.terminateGrace().toNanos() - now);
-            case KILLED -> Long.MAX_VALUE;
-        };
-    }
-
     /** Sends {@code signal} to the container's main process; one that has already stopped is fine. */
-    private void signal(String id, String signal) {
+    private void signal(String id, StopEscalation.Signal signal) {
         try {
-            docker.control.killContainerCmd(id).withSignal(signal).exec();
+            docker.control.killContainerCmd(id).withSignal("SIG" + signal.name()).exec();
         } catch (NotFoundException | ConflictException e) {
             // Gone or no longer running: then it has stopped already.
         } catch (RuntimeException e) {
@@ -225,9 +126,5 @@ final class DockerRun implements ContainerExec {
             }
         }
         return Optional.empty();
-    }
-
-    private static Duration since(long start) {
-        return Duration.ofNanos(System.nanoTime() - start);
     }
 }
