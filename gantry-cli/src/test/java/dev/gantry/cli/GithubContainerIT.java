@@ -2,15 +2,12 @@ package dev.gantry.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gantry.runner.container.DockerContainerRuntime;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,32 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
  * as {@code busybox:latest}). Fails when the engine is missing in CI; skips with the reason
  * elsewhere.
  */
-class GithubContainerIT {
+class GithubContainerIT extends DockerEngineTest {
 
     @TempDir
     Path dir;
 
-    private static DockerContainerRuntime engine;
-
-    /** Runs that had left something on the engine before the test: other runs sharing it. */
-    private java.util.Set<String> before;
-
-    @org.junit.jupiter.api.BeforeEach
-    void notePreviousLeftovers() throws Exception {
-        before = engine.runsWithLeftovers();
-    }
-
-    @BeforeAll
-    static void engine() {
-        engine = TestDocker.engineOrSkip();
-    }
-
-    @AfterAll
-    static void close() {
-        if (engine != null) {
-            engine.close();
-        }
-    }
 
     @Test
     void aContainerJobReachesAHealthCheckedServiceByItsAliasAndAHostJobByItsPort() throws Exception {
@@ -81,7 +57,7 @@ class GithubContainerIT {
         assertThat(o.exit()).as(o.out() + o.err()).isZero();
         assertThat(o.out()).contains("container=yes id=true");
         assertThat(o.out().split("\\+PONG", -1)).as("both jobs got PONG").hasSize(3);
-        assertThat(TestDocker.leftoversSince(engine, before)).as("containers and networks left behind").isEmpty();
+        assertThat(leftovers()).as("containers and networks left behind").isEmpty();
     }
 
     @Test
@@ -103,7 +79,7 @@ class GithubContainerIT {
                 """).commit().run();
         assertThat(o.exit()).isEqualTo(1);
         assertThat(o.out()).doesNotContain("]   should-not-run");
-        assertThat(TestDocker.leftoversSince(engine, before)).isEmpty();
+        assertThat(leftovers()).isEmpty();
     }
 
     @Test

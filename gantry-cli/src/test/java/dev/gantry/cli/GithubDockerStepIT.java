@@ -2,10 +2,7 @@ package dev.gantry.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gantry.runner.container.DockerContainerRuntime;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,34 +11,13 @@ import org.junit.jupiter.api.io.TempDir;
  * images: args and entrypoint, INPUT_ variables, the workspace, file commands and workflow commands
  * from inside the container, the job's network, and pull policies without a registry.
  */
-class GithubDockerStepIT {
+class GithubDockerStepIT extends DockerEngineTest {
 
     private static final String BUSYBOX = "gantry-test/busybox:latest";
 
     @TempDir
     Path dir;
 
-    private static DockerContainerRuntime engine;
-
-    /** Runs that had left something on the engine before the test: other runs sharing it. */
-    private java.util.Set<String> before;
-
-    @org.junit.jupiter.api.BeforeEach
-    void notePreviousLeftovers() throws Exception {
-        before = engine.runsWithLeftovers();
-    }
-
-    @BeforeAll
-    static void engine() {
-        engine = TestDocker.engineOrSkip();
-    }
-
-    @AfterAll
-    static void close() {
-        if (engine != null) {
-            engine.close();
-        }
-    }
 
     @Test
     void aDockerStepGetsArgsEntrypointInputsWorkspaceAndWritesOutputsAndEnv() throws Exception {
@@ -79,7 +55,7 @@ class GithubDockerStepIT {
                 "output=42 env=yes", "made", "with the image entrypoint quoted   words");
         assertThat(o.out()).doesNotContain("topsecret");
         assertThat(o.job("j").get("steps").get(0).get("outputs").get("answer").asText()).isEqualTo("42");
-        assertThat(TestDocker.leftoversSince(engine, before)).as("containers left behind").isEmpty();
+        assertThat(leftovers()).as("containers left behind").isEmpty();
     }
 
     @Test
@@ -123,7 +99,7 @@ class GithubDockerStepIT {
                 "Post ");
         assertThat(o.out().indexOf("octo second")).as("the pre-entrypoint runs before the entrypoint, with the args")
                 .isLessThan(o.out().indexOf("main args="));
-        assertThat(TestDocker.leftoversSince(engine, before)).as("containers left behind").isEmpty();
+        assertThat(leftovers()).as("containers left behind").isEmpty();
     }
 
     @Test
@@ -163,7 +139,7 @@ class GithubDockerStepIT {
 
         assertThat(o.exit()).as(o.out() + o.err()).isZero();
         assertThat(o.out()).contains("+PONG");
-        assertThat(TestDocker.leftoversSince(engine, before)).isEmpty();
+        assertThat(leftovers()).isEmpty();
     }
 
     @Test

@@ -2,10 +2,7 @@ package dev.gantry.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gantry.runner.container.DockerContainerRuntime;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,32 +11,11 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code busybox:latest}, a real Redis as {@code redis:7}). Fails when the engine is missing in
  * CI; skips with the reason elsewhere.
  */
-class GitlabContainerIT {
+class GitlabContainerIT extends DockerEngineTest {
 
     @TempDir
     Path dir;
 
-    private static DockerContainerRuntime engine;
-
-    /** Runs that had left something on the engine before the test: other runs sharing it. */
-    private java.util.Set<String> before;
-
-    @org.junit.jupiter.api.BeforeEach
-    void notePreviousLeftovers() throws Exception {
-        before = engine.runsWithLeftovers();
-    }
-
-    @BeforeAll
-    static void engine() {
-        engine = TestDocker.engineOrSkip();
-    }
-
-    @AfterAll
-    static void close() {
-        if (engine != null) {
-            engine.close();
-        }
-    }
 
     @Test
     void aJobWithAnImageReachesItsServicesByAliasAndByTheImageName() throws Exception {
@@ -64,7 +40,7 @@ class GitlabContainerIT {
         assertThat(o.exit()).as(o.out() + o.err()).isZero();
         assertThat(o.out()).contains("hello in ", "after status=success");
         assertThat(o.out().split("\\+PONG", -1)).as("both services answered").hasSize(3);
-        assertThat(TestDocker.leftoversSince(engine, before)).isEmpty();
+        assertThat(leftovers()).isEmpty();
     }
 
     @Test

@@ -28,15 +28,4 @@ final class TestDocker {
         }
         return engine;
     }
-
-    /**
-     * The runs with containers, networks or volumes left that were not there at {@code before}:
-     * what the test's own runs left behind, whatever other runs share the engine.
-     */
-    static java.util.Set<String> leftoversSince(DockerContainerRuntime engine, java.util.Set<String> before)
-            throws Exception {
-        java.util.Set<String> now = new java.util.TreeSet<>(engine.runsWithLeftovers());
-        now.removeAll(before);
-        return now;
-    }
 }
