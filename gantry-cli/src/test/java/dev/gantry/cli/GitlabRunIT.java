@@ -182,6 +182,26 @@ class GitlabRunIT {
     }
 
     @Test
+    void untrackedArtifactsAreTheFilesTheJobMadeNotTheProjectsOwn() throws Exception {
+        GantryProcess.Outcome o = repo().file("committed.txt", "in git\n").gitlab("""
+                stages: [build, test]
+                build:
+                  stage: build
+                  script:
+                    - echo made > made.txt
+                  artifacts:
+                    untracked: true
+                check:
+                  stage: test
+                  dependencies: [build]
+                  script:
+                    - echo "made=$(cat made.txt)"
+                """).commit().run();
+        assertThat(o.exit()).as(o.out() + o.err()).isZero();
+        assertThat(o.out()).contains("made=made", "1 files uploaded");
+    }
+
+    @Test
     void workflowRuleVariablesReachEveryJobAndJobRuleVariablesOverrideTheJobsOwn() throws Exception {
         GantryProcess.Outcome o = repo().gitlab("""
                 variables:

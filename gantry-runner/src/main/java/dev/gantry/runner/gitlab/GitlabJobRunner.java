@@ -1,6 +1,7 @@
 package dev.gantry.runner.gitlab;
 
 import dev.gantry.model.AllowFailure;
+import dev.gantry.model.Cache;
 import dev.gantry.model.Container;
 import dev.gantry.model.GitlabJob;
 import dev.gantry.model.Retry;
@@ -193,7 +194,11 @@ public final class GitlabJobRunner {
                 return systemFailure(log, "cannot start scripts in their own process group: neither setsid nor perl"
                         + " was found on PATH");
             }
-            Set<String> initial = PathSelection.files(projectDir);
+            // The fresh copy's files tell untracked ones apart; listing them costs a walk of the whole
+            // project (node_modules...), so only jobs that use `untracked` pay for it.
+            boolean untracked = job.job().caches().stream().anyMatch(Cache::untracked)
+                    || job.job().artifacts() != null && job.job().artifacts().untracked();
+            Set<String> initial = untracked ? PathSelection.files(projectDir) : Set.of();
             ArtifactHandling artifactHandling = new ArtifactHandling(artifacts, job, log);
             Map<String, String> dotenv = artifactHandling.download(projectDir);
             JobVariables variables = JobVariables.of(run, job, projectDir, temp, jobId, dotenv);
