@@ -44,7 +44,7 @@ final class LintCommand implements Callable<Integer> {
         // A file that is not there is a mistake on the command line (status 2), not in a workflow (1).
         List<Path> missing = targets.stream().filter(f -> !Files.isRegularFile(f)).toList();
         if (!missing.isEmpty()) {
-            missing.forEach(f -> System.err.println("gantry lint: no such file: " + f));
+            missing.forEach(f -> System.err.println("gantry lint: no such file: " + f.normalize()));
             return 2;
         }
         List<Diagnostic> all = new ArrayList<>();

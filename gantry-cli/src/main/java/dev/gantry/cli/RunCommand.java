@@ -132,7 +132,7 @@ final class RunCommand implements Callable<Integer> {
         } else if (Files.isRegularFile(chosen)) {
             files = List.of(chosen);
         } else {
-            System.err.println("gantry run: no such file or folder: " + chosen);
+            System.err.println("gantry run: no such file or folder: " + chosen.normalize());
             return 2;
         }
         if (files.isEmpty()) {

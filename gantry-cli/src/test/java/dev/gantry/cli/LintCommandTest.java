@@ -24,6 +24,14 @@ class LintCommandTest {
     }
 
     @Test
+    void theMissingFileIsNamedAsTheUserTypedIt() {
+        GantryProcess.Outcome o = GantryProcess.execute("lint", "nosuch.yml");
+
+        assertThat(o.exit()).isEqualTo(2);
+        assertThat(o.err()).isEqualTo("gantry lint: no such file: nosuch.yml" + System.lineSeparator());
+    }
+
+    @Test
     void errorsInAFileExitWithOne() throws Exception {
         Files.writeString(dir.resolve(".gitlab-ci.yml"), "job:\n  scirpt: echo hi\n");
 
