@@ -119,9 +119,20 @@ final class ConsoleReporter implements RunListener {
             }
         }
         out.println();
-        out.println((run.succeeded() ? paint(GREEN, "Run succeeded") : paint(RED, "Run failed"))
-                + paint(DIM, " in " + format(run.duration())));
+        out.println(verdict(run) + paint(DIM, " in " + format(run.duration())));
         out.flush();
+    }
+
+    /**
+     * The run's conclusion as GitHub and GitLab show it: a run stopped by Ctrl-C, where no job failed
+     * on its own, is cancelled rather than failed (fail-fast after a failure is still a failure).
+     */
+    private String verdict(RunResult run) {
+        if (run.succeeded()) {
+            return paint(GREEN, "Run succeeded");
+        }
+        boolean failed = run.jobs().stream().anyMatch(j -> j.status() == JobStatus.FAILURE);
+        return paint(RED, failed ? "Run failed" : "Run " + word(JobStatus.CANCELLED, showStage));
     }
 
     /** A reason short enough for a table cell; the job's log has it whole. */

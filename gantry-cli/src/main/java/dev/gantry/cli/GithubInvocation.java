@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * One {@code gantry run} of one GitHub workflow: builds the event and its payload from the local
@@ -92,7 +93,11 @@ final class GithubInvocation {
         FilterDecision decision = EventFilter.compile(workflow.triggers().events())
                 .decide(triggerEvent(facts, payload, cron));
         if (!decision.passes()) {
-            System.out.println(loaded.file() + ": not run for '" + settings.event() + "': " + decision.reason());
+            // A user who named a workflow_dispatch-only file and forgot -e learns which event to ask for.
+            String hint = trigger != null || workflow.triggers().events().isEmpty() ? ""
+                    : " (it runs on " + workflow.triggers().events().stream().map(EventTrigger::event)
+                            .distinct().collect(Collectors.joining(", ")) + "; choose one with -e)";
+            System.out.println(loaded.file() + ": not run for '" + settings.event() + "': " + decision.reason() + hint);
             return 0;
         }
         List<PlannedJob> plan;

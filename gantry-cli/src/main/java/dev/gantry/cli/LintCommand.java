@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.gantry.diag.Diagnostic;
 import dev.gantry.load.LoadResult;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,6 +39,12 @@ final class LintCommand implements Callable<Integer> {
         List<Path> targets = files.isEmpty() ? ws.discover(workdir) : files.stream().map(workdir::resolve).toList();
         if (targets.isEmpty()) {
             System.err.println("gantry lint: no .github/workflows/*.yml or .gitlab-ci.yml here; name the files to check");
+            return 2;
+        }
+        // A file that is not there is a mistake on the command line (status 2), not in a workflow (1).
+        List<Path> missing = targets.stream().filter(f -> !Files.isRegularFile(f)).toList();
+        if (!missing.isEmpty()) {
+            missing.forEach(f -> System.err.println("gantry lint: no such file: " + f.normalize()));
             return 2;
         }
         List<Diagnostic> all = new ArrayList<>();

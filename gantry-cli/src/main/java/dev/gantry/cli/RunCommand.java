@@ -33,7 +33,7 @@ final class RunCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Parameters(arity = "0..1", paramLabel = "FILE|DIR",
-            description = "A workflow file, a .gitlab-ci.yml, or a folder (default: the work dir).")
+            description = "A workflow file, a .gitlab-ci.yml, or a folder, inside the work dir (default: the work dir).")
     Path target;
 
     @Option(names = {"-C", "--workdir"}, paramLabel = "DIR", description = "Repository root (default: .).")
@@ -122,8 +122,8 @@ final class RunCommand implements Callable<Integer> {
             return 2;
         }
         Workspace ws = new Workspace(Path.of("."));
-        Path base = workdir;
-        Path chosen = target == null ? base : target;
+        // A relative FILE|DIR is inside the work dir, as for lint and list (and git -C, make -C).
+        Path chosen = target == null ? workdir : workdir.resolve(target);
         List<Path> files;
         if (Files.isDirectory(chosen)) {
             List<Path> found = ws.discover(chosen);
@@ -132,7 +132,7 @@ final class RunCommand implements Callable<Integer> {
         } else if (Files.isRegularFile(chosen)) {
             files = List.of(chosen);
         } else {
-            System.err.println("gantry run: no such file or folder: " + chosen);
+            System.err.println("gantry run: no such file or folder: " + chosen.normalize());
             return 2;
         }
         if (files.isEmpty()) {

@@ -1,0 +1,43 @@
+package dev.gantry.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code gantry lint}'s exit status: 0 clean, 1 errors in a file, 2 a mistake on the command line. */
+class LintCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aNamedFileThatIsNotThereIsBadUsage() throws Exception {
+        Files.writeString(dir.resolve(".gitlab-ci.yml"), "job:\n  script: echo hi\n");
+
+        GantryProcess.Outcome o = GantryProcess.execute("lint", "-C", dir.toString(), ".gitlab-ci.yml", "nosuch.yml");
+
+        assertThat(o.exit()).isEqualTo(2);
+        assertThat(o.err()).contains("gantry lint: no such file: " + dir.resolve("nosuch.yml"));
+    }
+
+    @Test
+    void theMissingFileIsNamedAsTheUserTypedIt() {
+        GantryProcess.Outcome o = GantryProcess.execute("lint", "nosuch.yml");
+
+        assertThat(o.exit()).isEqualTo(2);
+        assertThat(o.err()).isEqualTo("gantry lint: no such file: nosuch.yml" + System.lineSeparator());
+    }
+
+    @Test
+    void errorsInAFileExitWithOne() throws Exception {
+        Files.writeString(dir.resolve(".gitlab-ci.yml"), "job:\n  scirpt: echo hi\n");
+
+        GantryProcess.Outcome o = GantryProcess.execute("lint", "-C", dir.toString());
+
+        assertThat(o.exit()).isEqualTo(1);
+        assertThat(o.out()).contains(".gitlab-ci.yml:2:3: error: unknown keyword 'scirpt'");
+    }
+}
