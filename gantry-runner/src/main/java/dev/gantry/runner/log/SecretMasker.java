@@ -20,8 +20,9 @@ import java.util.Set;
  *   <li>{@link #mask} replaces each maximal run of characters covered by some occurrence by one
  *       {@code ***}. Overlapping and adjacent occurrences merge, so a value containing another is
  *       masked whole, whichever was registered first (the effect of "longest first").</li>
- *   <li>Matching is exact and by UTF-16 code unit: no case folding, no Unicode normalisation, no
- *       encoded variants (base64, URL or JSON escapes of a secret are not masked).</li>
+ *   <li>Matching is exact and by UTF-16 code unit: no case folding, no Unicode normalisation.</li>
+ *   <li>The base64 encodings of a value are masked too ({@link Base64Forms}), as GitHub's runner
+ *       masks "common encodings" of secrets; URL and JSON escapes are not.</li>
  * </ul>
  *
  * <p>{@code mask} expects one whole line, without its line terminator; the process output is
@@ -42,6 +43,8 @@ public final class SecretMasker {
     public static final String MASK = "***";
 
     private final Set<String> values = new LinkedHashSet<>();
+    /** The base64 forms of the registered values, masked as well. */
+    private final Set<String> encodings = new LinkedHashSet<>();
     /** The automaton for {@link #values}; null after a registration, until the next mask. */
     private volatile Automaton automaton = Automaton.build(List.of());
 
@@ -60,6 +63,10 @@ public final class SecretMasker {
                 if (!stripped.isEmpty()) {
                     changed |= values.add(stripped);
                 }
+            }
+            String whole = value.strip();
+            if (!whole.isEmpty()) {
+                changed |= encodings.addAll(Base64Forms.of(whole));
             }
             if (changed) {
                 automaton = null;
@@ -83,7 +90,9 @@ public final class SecretMasker {
 
     private synchronized Automaton rebuild() {
         if (automaton == null) {
-            automaton = Automaton.build(new ArrayList<>(values));
+            List<String> all = new ArrayList<>(values);
+            all.addAll(encodings);
+            automaton = Automaton.build(all);
         }
         return automaton;
     }
