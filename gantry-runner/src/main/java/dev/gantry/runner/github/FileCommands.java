@@ -53,6 +53,9 @@ public final class FileCommands {
      * @param diagnostics problems, in file order
      */
     public record Assignments(Map<String, String> values, List<Diagnostic> diagnostics) {
+        /** No assignments: what an empty file holds. */
+        public static final Assignments NONE = new Assignments(Map.of(), List.of());
+
         public Assignments {
             values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
             diagnostics = List.copyOf(diagnostics);
@@ -67,6 +70,9 @@ public final class FileCommands {
      * @param diagnostics problems reading the file
      */
     public record PathEntries(List<String> directories, List<Diagnostic> diagnostics) {
+        /** No entries: what an empty file holds. */
+        public static final PathEntries NONE = new PathEntries(List.of(), List.of());
+
         public PathEntries {
             directories = List.copyOf(directories);
             diagnostics = List.copyOf(diagnostics);

@@ -67,6 +67,17 @@ final class StepFiles {
         }
     }
 
+    /** Whether the step wrote to {@code p}; also when it cannot tell, so that the read reports why. */
+    private static boolean wrote(Path p) {
+        try {
+            return Files.readAttributes(p, BasicFileAttributes.class).size() > 0;
+        } catch (NoSuchFileException e) {
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
     /** The folder that holds the files (and nothing else). */
     Path directory() {
         return directory;
@@ -103,11 +114,14 @@ final class StepFiles {
      * @param problems receives malformed lines (without values)
      */
     Map<String, String> apply(JobState job, StepOutput commands, Consumer<Diagnostic> problems) {
-        FileCommands.Assignments envs = FileCommands.readAssignments(env, "GITHUB_ENV");
+        // Most steps write none of the files: a stat each tells, instead of reading four files.
+        FileCommands.Assignments envs = !wrote(env) ? FileCommands.Assignments.NONE
+                : FileCommands.readAssignments(env, "GITHUB_ENV");
         envs.diagnostics().forEach(problems);
         job.fileEnv.putAll(commands.legacyEnv());
         job.fileEnv.putAll(envs.values());
-        FileCommands.PathEntries paths = FileCommands.readPath(path, "GITHUB_PATH");
+        FileCommands.PathEntries paths = !wrote(path) ? FileCommands.PathEntries.NONE
+                : FileCommands.readPath(path, "GITHUB_PATH");
         paths.diagnostics().forEach(problems);
         for (String dir : commands.legacyPath()) {
             job.path.add(0, dir);
@@ -115,14 +129,13 @@ final class StepFiles {
         for (String dir : paths.directories()) {
             job.path.add(0, dir);
         }
-        FileCommands.Assignments outs = FileCommands.readAssignments(output, "GITHUB_OUTPUT");
+        FileCommands.Assignments outs = !wrote(output) ? FileCommands.Assignments.NONE
+                : FileCommands.readAssignments(output, "GITHUB_OUTPUT");
         outs.diagnostics().forEach(problems);
         Map<String, String> outputs = new LinkedHashMap<>(commands.legacyOutputs());
         outputs.putAll(outs.values());
         try {
-            summaryText = Files.readString(summary, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            summaryText = "";
+            summaryText = !wrote(summary) ? "" : Files.readString(summary, StandardCharsets.UTF_8);
         } catch (IOException e) {
             summaryText = "";
         }
