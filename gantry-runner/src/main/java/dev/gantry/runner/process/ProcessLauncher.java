@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Starts the processes of one job's steps on this machine, each as the leader of a new session
  * (so of a new process group), with stdin from {@code /dev/null} and stdout and stderr written to
- * files in the job's scratch directory (see {@link OutputFile} for why not pipes).
+ * one file in the job's scratch directory (see {@link OutputFile} for why not pipes), so their
+ * lines keep the order they were written in.
  *
  * <p>One instance per job: it shares the job's {@link ProcessGroupRegistry}, which the job empties
  * with {@link ProcessGroupRegistry#killAll()} when it ends. Thread-safe: steps may be started
@@ -45,15 +46,12 @@ public final class ProcessLauncher {
     public StepProcess start(ProcessSpec spec) {
         long startNanos = System.nanoTime();
         OutputFile out = null;
-        OutputFile err = null;
         try {
-            // Open both files for reading before the process exists, so that no failure can leave
-            // a running process whose output nobody reads.
-            String name = "step-" + started.incrementAndGet();
-            out = new OutputFile(Files.createFile(scratchDirectory.resolve(name + ".out")), StreamKind.STDOUT,
-                    settings.maxLineBytes());
-            err = new OutputFile(Files.createFile(scratchDirectory.resolve(name + ".err")), StreamKind.STDERR,
-                    settings.maxLineBytes());
+            // Open the file for reading before the process exists, so that no failure can leave a
+            // running process whose output nobody reads. stderr shares stdout's file, as a terminal
+            // shows the two: in the order they were written (and one file less per step).
+            out = new OutputFile(Files.createFile(scratchDirectory.resolve("step-" + started.incrementAndGet() + ".log")),
+                    StreamKind.STDOUT, settings.maxLineBytes());
             if (!Files.isDirectory(spec.workingDirectory())) {
                 throw new IOException("working directory " + spec.workingDirectory() + " does not exist");
             }
@@ -61,16 +59,15 @@ public final class ProcessLauncher {
                     .directory(spec.workingDirectory().toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(out.path().toFile()))
-                    .redirectError(ProcessBuilder.Redirect.appendTo(err.path().toFile()));
+                    .redirectErrorStream(true);
             builder.environment().clear();
             builder.environment().putAll(spec.environment());
             Process process = builder.start();
             ProcessGroup group = new ProcessGroup(process.pid());
             registry.register(group);
-            return StepProcess.started(process, group, spec, settings, registry, out, err, startNanos);
+            return StepProcess.started(process, group, spec, settings, registry, out, startNanos);
         } catch (IOException | RuntimeException e) {
             closeQuietly(out);
-            closeQuietly(err);
             return StepProcess.failed(Optional.ofNullable(e.getMessage()).orElse(e.toString()), startNanos);
         }
     }

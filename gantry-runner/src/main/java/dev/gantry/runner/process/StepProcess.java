@@ -20,11 +20,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link ProcessGroupRegistry#killAll()}, except after a cancel or timeout, when the whole group
  * is killed before {@code await} returns.
  *
- * <p>Output ordering. Lines of one stream arrive in the order they were written. Between stdout
- * and stderr there is no order: each stream is a separate file read in turns, so a stderr line
- * written just after a stdout line may arrive first. Every line the main process (and anything it
- * waited for) wrote arrives before {@code await} returns; no grace period is needed for that,
- * because a write to a regular file is complete when the write call returns.
+ * <p>Output ordering. stdout and stderr share one file, so lines arrive in the order they were
+ * written, whichever stream wrote them; all are reported as {@link StreamKind#STDOUT}. Every line
+ * the main process (and anything it waited for) wrote arrives before {@code await} returns; no
+ * grace period is needed for that, because a write to a regular file is complete when the write
+ * call returns.
  *
  * <p>Stopping. On {@code cancel()} or when the timeout passes: SIGINT to the group; after
  * {@link StopSettings#interruptGrace()} SIGTERM if the main process still runs; after
@@ -45,7 +45,8 @@ public final class StepProcess {
     private final Optional<Duration> timeout;
     private final StopSettings settings;
     private final ProcessGroupRegistry registry;
-    private final List<OutputFile> outputs;
+    /** Where the step's stdout and stderr go; null when it did not start. */
+    private final OutputFile output;
     private final long startNanos;
     private final String startFailure;
     private final Semaphore wake = new Semaphore(0);
@@ -53,14 +54,14 @@ public final class StepProcess {
     private volatile boolean cancelRequested;
 
     private StepProcess(Process process, ProcessGroup group, Optional<Duration> timeout, StopSettings settings,
-                        ProcessGroupRegistry registry, List<OutputFile> outputs, long startNanos,
+                        ProcessGroupRegistry registry, OutputFile output, long startNanos,
                         String startFailure) {
         this.process = process;
         this.group = group;
         this.timeout = timeout;
         this.settings = settings;
         this.registry = registry;
-        this.outputs = outputs;
+        this.output = output;
         this.startNanos = startNanos;
         this.startFailure = startFailure;
         if (process != null) {
@@ -69,12 +70,12 @@ public final class StepProcess {
     }
 
     static StepProcess started(Process process, ProcessGroup group, ProcessSpec spec, StopSettings settings,
-                               ProcessGroupRegistry registry, OutputFile out, OutputFile err, long startNanos) {
-        return new StepProcess(process, group, spec.timeout(), settings, registry, List.of(out, err), startNanos, null);
+                               ProcessGroupRegistry registry, OutputFile out, long startNanos) {
+        return new StepProcess(process, group, spec.timeout(), settings, registry, out, startNanos, null);
     }
 
     static StepProcess failed(String reason, long startNanos) {
-        return new StepProcess(null, null, Optional.empty(), null, null, List.of(), startNanos, reason);
+        return new StepProcess(null, null, Optional.empty(), null, null, null, startNanos, reason);
     }
 
     /** The main process's pid, which is also its process group id; empty if it did not start. */
@@ -109,7 +110,7 @@ public final class StepProcess {
         long deadline = timeout.map(t -> startNanos + t.toNanos()).orElse(Long.MAX_VALUE);
         try {
             while (true) {
-                boolean read = pollOutputs(listener);
+                boolean read = output.poll(listener);
                 if (!process.isAlive()) {
                     break;
                 }
@@ -140,9 +141,7 @@ public final class StepProcess {
             }
             int exitCode = process.exitValue();
             registry.leaderExited(group);
-            for (OutputFile output : outputs) {
-                output.drain(listener);
-            }
+            output.drain(listener);
             if (stage != Stage.RUNNING) {
                 ProcessTable.system().terminate(List.of(group), settings);
             }
@@ -150,28 +149,18 @@ public final class StepProcess {
         } catch (IOException e) {
             throw new UncheckedIOException("reading the output of process " + process.pid(), e);
         } finally {
-            closeOutputs();
+            closeOutput();
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }
     }
 
-    private boolean pollOutputs(OutputListener listener) throws IOException {
-        boolean read = false;
-        for (OutputFile output : outputs) {
-            read |= output.poll(listener);
-        }
-        return read;
-    }
-
-    private void closeOutputs() {
-        for (OutputFile output : outputs) {
-            try {
-                output.close();
-            } catch (IOException ignored) {
-                // the scratch directory is removed with the job
-            }
+    private void closeOutput() {
+        try {
+            output.close();
+        } catch (IOException ignored) {
+            // the scratch directory is removed with the job
         }
     }
 
