@@ -3,6 +3,7 @@ package dev.gantry.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.gantry.diag.Diagnostic;
+import dev.gantry.github.RunAnyway;
 import dev.gantry.load.LoadResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,14 @@ final class LintCommand implements Callable<Integer> {
         List<Diagnostic> all = new ArrayList<>();
         for (Path file : targets) {
             LoadResult r = ws.load(file);
-            all.addAll(r.diagnostics());
+            boolean github = r.pipeline() != null && r.pipeline().format() == dev.gantry.model.Format.GITHUB;
+            for (Diagnostic d : r.diagnostics()) {
+                // Still an error here, but say why `gantry run` only warns about it.
+                all.add(github && d.severity() == dev.gantry.diag.Severity.ERROR && RunAnyway.accepts(d)
+                        ? new Diagnostic(d.severity(), d.range(), d.message()
+                                + " (GitHub runs the workflow anyway, with the reference empty; gantry run warns)", d.rule())
+                        : d);
+            }
             if (r.pipeline() != null && r.pipeline().format() == dev.gantry.model.Format.GITHUB && !r.hasErrors()) {
                 all.addAll(callDiagnostics(ws, file, r.pipeline()));
             }

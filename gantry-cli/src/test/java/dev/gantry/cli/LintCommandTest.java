@@ -40,4 +40,22 @@ class LintCommandTest {
         assertThat(o.exit()).isEqualTo(1);
         assertThat(o.out()).contains(".gitlab-ci.yml:2:3: error: unknown keyword 'scirpt'");
     }
+
+    @Test
+    void anErrorThatGithubRunsAnywaySaysSoAndStillCounts() throws Exception {
+        Files.createDirectories(dir.resolve(".github/workflows"));
+        Files.writeString(dir.resolve(".github/workflows/ci.yml"), """
+                on: push
+                jobs:
+                  j:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: echo "${{ steps.nope.outputs.x }}"
+                """);
+
+        GantryProcess.Outcome o = GantryProcess.execute("lint", "-C", dir.toString());
+
+        assertThat(o.exit()).isEqualTo(1);
+        assertThat(o.out()).contains("error:", "GitHub runs the workflow anyway");
+    }
 }
