@@ -202,6 +202,29 @@ class GitlabRunIT {
     }
 
     @Test
+    void jobsOfOneResourceGroupRunOneAtATime() throws Exception {
+        GantryProcess.Outcome o = repo().gitlab("""
+                .deploy:
+                  resource_group: production
+                  script:
+                    - echo "start $CI_JOB_NAME"
+                    - sleep 0.5
+                    - echo "end $CI_JOB_NAME"
+                deploy-a:
+                  extends: .deploy
+                deploy-b:
+                  extends: .deploy
+                """).commit().run("--max-parallel", "4");
+        assertThat(o.exit()).as(o.out() + o.err()).isZero();
+        String out = o.out();
+        int startA = out.indexOf("start deploy-a");
+        int endA = out.indexOf("end deploy-a");
+        int startB = out.indexOf("start deploy-b");
+        assertThat(startA).isPositive();
+        assertThat(startB).as("deploy-b starts after deploy-a ended").isGreaterThan(endA);
+    }
+
+    @Test
     void workflowRuleVariablesReachEveryJobAndJobRuleVariablesOverrideTheJobsOwn() throws Exception {
         GantryProcess.Outcome o = repo().gitlab("""
                 variables:

@@ -40,10 +40,14 @@ public record GitlabPlannedJob(PlannedJob planned, When when, AllowFailure allow
 
     /**
      * What the scheduler needs to know of this job. GitLab has no fail-fast and no per-job parallel
-     * limit: the jobs of a matrix run and fail independently.
+     * limit: the jobs of a matrix run and fail independently. The jobs of one {@code resource_group}
+     * run one at a time ("Resource group", docs.gitlab.com/ci/resource_groups).
      */
     public SchedulingJob scheduling() {
-        return new SchedulingJob(planned.key(), planned.job().id(), planned.needs(), 0, false, planned.startIn());
+        String resourceGroup = planned.job().concurrency() == null ? null
+                : "resource_group:" + planned.job().concurrency().group();
+        return new SchedulingJob(planned.key(), planned.job().id(), planned.needs(), 0, false, planned.startIn(), false,
+                resourceGroup);
     }
 
     /** What the gate needs to know of this job; {@code played} when the user asked to run it although manual. */

@@ -23,7 +23,8 @@ import java.util.Set;
  *       and its running legs are told to stop.</li>
  *   <li>A waiting job whose predecessors have all finished is put to its {@link JobGate}; a job the
  *       gate runs starts when its delay (GitLab {@code start_in}) has passed and a slot is free
- *       under both the run's and its group's parallel limits, in plan order.</li>
+ *       under both the run's and its group's parallel limits, in plan order, and not while a job
+ *       of its exclusive group (a GitLab resource group) runs.</li>
  * </ol>
  */
 public final class Scheduler {
@@ -59,11 +60,15 @@ public final class Scheduler {
         failFast(state, out, decided);
 
         Map<String, Integer> runningPerGroup = new HashMap<>();
+        Set<String> busy = new HashSet<>();
         int running = 0;
         for (SchedulingJob job : state.jobs()) {
             if (state.statusOf(job.key()) == JobStatus.RUNNING) {
                 running++;
                 runningPerGroup.merge(job.group(), 1, Integer::sum);
+                if (job.exclusive() != null) {
+                    busy.add(job.exclusive());
+                }
             }
         }
         Instant wakeAt = null;
@@ -92,12 +97,16 @@ public final class Scheduler {
                 }
             }
             int inGroup = runningPerGroup.getOrDefault(job.group(), 0);
-            if (running >= state.maxParallel() || (job.groupMaxParallel() > 0 && inGroup >= job.groupMaxParallel())) {
+            if (running >= state.maxParallel() || (job.groupMaxParallel() > 0 && inGroup >= job.groupMaxParallel())
+                    || (job.exclusive() != null && busy.contains(job.exclusive()))) {
                 continue;
             }
             out.add(new Decision.Start(job.key()));
             running++;
             runningPerGroup.merge(job.group(), 1, Integer::sum);
+            if (job.exclusive() != null) {
+                busy.add(job.exclusive());
+            }
         }
         return new Decisions(out, Optional.ofNullable(wakeAt));
     }

@@ -19,17 +19,25 @@ import java.util.List;
  * @param deferred     the job's matrix is decided by an expression when the job is ready: the
  *                     scheduler asks for it to be {@linkplain Decision.Expand expanded} into its legs
  *                     instead of starting it
+ * @param exclusive    a name no two running jobs may share (GitLab {@code resource_group}: jobs of one
+ *                     resource group run one at a time, in plan order), or null
  */
 public record SchedulingJob(String key, String group, List<String> predecessors, int groupMaxParallel,
-                            boolean failFast, Duration startIn, boolean deferred) {
+                            boolean failFast, Duration startIn, boolean deferred, String exclusive) {
 
     public SchedulingJob {
         predecessors = List.copyOf(predecessors);
     }
 
-    /** A job that is not deferred. */
+    /** A job that belongs to no exclusive group. */
+    public SchedulingJob(String key, String group, List<String> predecessors, int groupMaxParallel, boolean failFast,
+                         Duration startIn, boolean deferred) {
+        this(key, group, predecessors, groupMaxParallel, failFast, startIn, deferred, null);
+    }
+
+    /** A job that is not deferred and belongs to no exclusive group. */
     public SchedulingJob(String key, String group, List<String> predecessors, int groupMaxParallel, boolean failFast,
                          Duration startIn) {
-        this(key, group, predecessors, groupMaxParallel, failFast, startIn, false);
+        this(key, group, predecessors, groupMaxParallel, failFast, startIn, false, null);
     }
 }

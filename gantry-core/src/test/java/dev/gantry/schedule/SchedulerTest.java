@@ -27,6 +27,7 @@ class SchedulerTest {
         int groupMax;
         boolean failFast;
         Duration startIn;
+        String exclusive;
 
         J(String key) {
             this.key = key;
@@ -58,8 +59,13 @@ class SchedulerTest {
             return this;
         }
 
+        J exclusive(String name) {
+            exclusive = name;
+            return this;
+        }
+
         SchedulingJob build() {
-            return new SchedulingJob(key, group, needs, groupMax, failFast, startIn);
+            return new SchedulingJob(key, group, needs, groupMax, failFast, startIn, false, exclusive);
         }
     }
 
@@ -99,6 +105,17 @@ class SchedulerTest {
         s = s.with("b", JobStatus.SKIPPED, T0);
         assertThat(decide(s)).containsExactly(
                 new Decision.Conclude("c", JobStatus.SKIPPED, "a needed job did not succeed"));
+    }
+
+    @Test
+    void jobsOfOneExclusiveGroupRunOneAtATimeInPlanOrder() {
+        RunState s = run(8, job("a").exclusive("prod"), job("b").exclusive("prod"), job("c"),
+                job("d").exclusive("staging"));
+        assertThat(decide(s)).containsExactly(new Decision.Start("a"), new Decision.Start("c"), new Decision.Start("d"));
+        s = s.with("a", JobStatus.RUNNING, T0).with("c", JobStatus.RUNNING, T0).with("d", JobStatus.RUNNING, T0);
+        assertThat(decide(s)).as("b waits while a holds the group").isEmpty();
+        s = s.with("a", JobStatus.SUCCESS, T0);
+        assertThat(decide(s)).containsExactly(new Decision.Start("b"));
     }
 
     @Test
