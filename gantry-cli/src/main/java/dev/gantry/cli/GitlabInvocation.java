@@ -21,8 +21,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -61,7 +65,7 @@ final class GitlabInvocation {
         GitlabPipelineFacts pipelineFacts = new GitlabPipelineFacts(
                 GitlabPredefined.onlyExceptContext(facts, source, changed),
                 GitlabPredefined.forRules(facts, source, pipelineId, createdAt, file, pipeline.name()),
-                Variables.of(settings.variables()), () -> repositoryFiles(repository));
+                Variables.of(settings.variables()), () -> repositoryFiles(repository), changesSince(facts));
         GitlabPlan plan = GitlabPlanner.plan(pipeline, pipelineFacts, settings.jobs(), settings.withNeeds());
         switch (plan) {
             case GitlabPlan.NoPipeline none -> {
@@ -140,6 +144,21 @@ final class GitlabInvocation {
     }
 
     /** The repository's files for {@code rules:exists}: what the working tree holds, without {@code .git}. */
+    /** Changed files per {@code compare_to} ref, each computed once; null (unknown) when git cannot tell. */
+    private Function<String, Optional<List<String>>> changesSince(RepositoryFacts facts) {
+        Map<String, Optional<List<String>>> computed = new HashMap<>();
+        return ref -> {
+            if (!computed.containsKey(ref)) {
+                try {
+                    computed.put(ref, GitFacts.changedSince(repository, ref, facts.sha()));
+                } catch (IOException e) {
+                    computed.put(ref, null);
+                }
+            }
+            return computed.get(ref);
+        };
+    }
+
     private static List<String> repositoryFiles(Path root) {
         try (Stream<Path> paths = Files.walk(root)) {
             return paths.filter(Files::isRegularFile)

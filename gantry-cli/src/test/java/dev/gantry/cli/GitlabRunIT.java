@@ -225,6 +225,34 @@ class GitlabRunIT {
     }
 
     @Test
+    void changesCompareToLooksAtEveryCommitSinceThatRef() throws Exception {
+        GantryProcess repo = repo().gitlab("""
+                docs:
+                  script: [echo "docs job ran"]
+                  rules:
+                    - changes:
+                        paths: [docs/**]
+                        compare_to: main
+                bad-ref:
+                  script: [echo "bad-ref job ran"]
+                  rules:
+                    - changes:
+                        paths: ['**']
+                        compare_to: no-such-branch
+                """).file("src/a.txt", "1").commit();
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.open(dir.resolve("repo").toFile())) {
+            git.checkout().setCreateBranch(true).setName("feature").call();
+        }
+        repo.file("docs/guide.md", "words").commit().file("src/a.txt", "2").commit();
+
+        GantryProcess.Outcome o = repo.run();
+
+        assertThat(o.out()).as("docs/ changed two commits ago, after main")
+                .contains("docs job ran").doesNotContain("bad-ref job ran");
+        assertThat(o.exit()).isZero();
+    }
+
+    @Test
     void workflowRuleVariablesReachEveryJobAndJobRuleVariablesOverrideTheJobsOwn() throws Exception {
         GantryProcess.Outcome o = repo().gitlab("""
                 variables:

@@ -3,6 +3,8 @@ package dev.gantry.plan;
 import dev.gantry.expr.gitlab.Variables;
 import dev.gantry.match.OnlyExceptContext;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -16,7 +18,16 @@ import java.util.function.Supplier;
  * @param runVariables pipeline variables ({@code --variable NAME=VALUE}), the highest precedence
  * @param files        the repository's files, repository-relative with {@code /}, for
  *                     {@code rules:exists}; asked for only when a rule uses {@code exists}
+ * @param changesSince for {@code rules:changes:compare_to}: the files changed between that ref and
+ *                     the pipeline's commit; empty when the ref names no commit, null when unknown
+ *                     (then {@code changes} matches); asked for only when a rule uses {@code compare_to}
  */
 public record GitlabPipelineFacts(OnlyExceptContext context, Variables predefined, Variables runVariables,
-                                  Supplier<List<String>> files) {
+                                  Supplier<List<String>> files, Function<String, Optional<List<String>>> changesSince) {
+
+    /** Facts without a repository to compare refs in: {@code compare_to} rules match as if unknown. */
+    public GitlabPipelineFacts(OnlyExceptContext context, Variables predefined, Variables runVariables,
+                               Supplier<List<String>> files) {
+        this(context, predefined, runVariables, files, ref -> null);
+    }
 }

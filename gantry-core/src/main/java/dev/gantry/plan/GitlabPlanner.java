@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -275,10 +276,20 @@ public final class GitlabPlanner {
                 return "if '" + rule.ifExpression() + "' is false";
             }
         }
-        if (rule.changes() != null && facts.context().changedFiles() != null) {
-            List<GitlabGlob> globs = GitlabGlob.compileAll(expandAll(rule.changes(), variables));
-            if (!GitlabGlob.anyMatch(globs, facts.context().changedFiles())) {
-                return "no changed file matches changes " + rule.changes();
+        if (rule.changes() != null) {
+            List<String> changed = facts.context().changedFiles();
+            if (rule.compareTo() != null) {
+                String ref = VariableExpander.expand(rule.compareTo(), variables, ExpansionPlace.GITLAB);
+                Optional<List<String>> since = facts.changesSince().apply(ref);
+                if (since != null && since.isEmpty()) {
+                    return "changes:compare_to '" + ref + "' names no branch, tag or commit";
+                }
+                changed = since == null ? null : since.get();
+            }
+            if (changed != null && !GitlabGlob.anyMatch(GitlabGlob.compileAll(expandAll(rule.changes(), variables)),
+                    changed)) {
+                return "no changed file matches changes " + rule.changes()
+                        + (rule.compareTo() == null ? "" : " since " + rule.compareTo());
             }
         }
         if (rule.exists() != null) {

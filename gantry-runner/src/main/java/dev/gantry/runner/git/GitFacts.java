@@ -90,6 +90,26 @@ public final class GitFacts {
     }
 
     /**
+     * The paths changed between {@code ref} and {@code to} (GitLab's {@code rules:changes:compare_to}),
+     * as {@link #changedFiles}; empty when {@code ref} names no commit.
+     *
+     * @param ref a branch, tag or commit, as git reads it
+     */
+    public static Optional<List<String>> changedSince(Path dir, String ref, String to) throws IOException {
+        Optional<Repository> opened = open(dir);
+        if (opened.isEmpty()) {
+            return Optional.empty();
+        }
+        ObjectId from;
+        try (Repository repo = opened.get()) {
+            from = repo.resolve(ref + "^{commit}");
+        } catch (RevisionSyntaxException e) {
+            from = null;
+        }
+        return from == null ? Optional.empty() : Optional.of(changedFiles(dir, from.name(), to));
+    }
+
+    /**
      * The paths changed between two commits (added, modified, deleted, both sides of a rename),
      * relative to {@code dir} with {@code /}: for a project in a subfolder of its repository, only
      * the files inside that folder, as the project sees them.
