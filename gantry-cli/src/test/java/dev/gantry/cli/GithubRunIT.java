@@ -267,4 +267,36 @@ class GithubRunIT {
 
         assertThat(repo.file("src/a.txt", "2").commit().run().out()).contains("built it");
     }
+
+    @Test
+    void timeoutMinutesWrittenAsAnExpressionIsEvaluatedForStepsAndJobs() throws Exception {
+        long started = System.nanoTime();
+        GantryProcess.Outcome o = repo().workflow("""
+                on: push
+                jobs:
+                  step-limit:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - timeout-minutes: ${{ fromJSON(vars.SHORT) }}
+                        run: sleep 60
+                  job-limit:
+                    runs-on: ubuntu-latest
+                    timeout-minutes: ${{ vars.SHORT }}
+                    steps:
+                      - run: sleep 60
+                  bad:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - timeout-minutes: ${{ vars.WORDS }}
+                        run: echo "ran anyway"
+                """).commit().run("--var", "SHORT=0.02", "--var", "WORDS=soon");
+        long seconds = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+
+        assertThat(o.exit()).isEqualTo(1);
+        assertThat(seconds).as("both limits of about a second were applied").isLessThan(30);
+        assertThat(o.out()).contains("the step exceeded its timeout of 1.2 seconds",
+                "the job exceeded its timeout of 1.2 seconds", "timeout-minutes must be a number above zero, not 'soon'")
+                .doesNotContain("[bad]   ran anyway");
+        assertThat(o.job("job-limit").get("status").asText()).isEqualTo("failure");
+    }
 }

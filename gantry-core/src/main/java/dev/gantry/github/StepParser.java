@@ -70,10 +70,12 @@ final class StepParser {
         }
         StepAction action = action(map, where);
         String continueOnError = reader.flag(map.get("continue-on-error"), NodeReader.keyOf("continue-on-error", where));
+        NodeReader.NumberValue timeout = reader.positive(map.get("timeout-minutes"),
+                NodeReader.keyOf("timeout-minutes", where));
         return new Step(id, reader.text(map.get("name"), NodeReader.keyOf("name", where)),
                 reader.text(map.get("if"), NodeReader.keyOf("if", where)), action,
                 reader.env(map.get("env"), NodeReader.keyOf("env", where)), allowFailure(continueOnError),
-                NodeReader.minutes(reader.positive(map.get("timeout-minutes"), NodeReader.keyOf("timeout-minutes", where))),
+                NodeReader.minutes(timeout), timeout == null ? null : timeout.expression(),
                 reader.text(map.get("working-directory"), NodeReader.keyOf("working-directory", where)),
                 reader.text(map.get("shell"), NodeReader.keyOf("shell", where)), map.range());
     }

@@ -200,7 +200,7 @@ final class JobParser {
     }
 
     private static Step step(String id, List<StepAction.ScriptLine> lines, YamlNode at) {
-        return new Step(id, null, null, new StepAction.Script(lines), List.of(), AllowFailure.NO, null, null, null,
+        return new Step(id, null, null, new StepAction.Script(lines), List.of(), AllowFailure.NO, null, null, null, null,
                 at.range());
     }
 

@@ -138,7 +138,7 @@ public final class GithubJobRunner {
             boolean timedOutJob = !Instant.now().isBefore(deadline);
             if (timedOutJob && reason == null) {
                 cancelled = true;
-                reason = "the job exceeded its timeout of " + state.timeout.toMinutes() + " minutes";
+                reason = "the job exceeded its timeout of " + shown(state.timeout);
             }
             String status = cancelled ? "cancelled" : jobStatus;
             EvalContext context = state.context(status, results, step, i);
@@ -148,7 +148,7 @@ public final class GithubJobRunner {
             if (result.conclusion().equals("failure")) {
                 jobStatus = "failure";
                 if (reason == null && result.exitCode() == StepRunResult.TIMED_OUT_JOB) {
-                    reason = "the job exceeded its timeout of " + state.timeout.toMinutes() + " minutes";
+                    reason = "the job exceeded its timeout of " + shown(state.timeout);
                 }
             }
         }
@@ -179,7 +179,17 @@ public final class GithubJobRunner {
             return skipped;
         }
         listener.stepStarted(ref, stepRef);
-        StepRunResult r = execute(ref, state, step, stepRef, context, jobStatus, deadline, summary);
+        Step decided = step;
+        if (step.timeoutExpression() != null) {
+            try {
+                decided = step.withTimeout(interpolator.minutes(step.timeoutExpression(), context,
+                        stepWhere(stepRef) + ".timeout-minutes"));
+            } catch (ExpressionFailure e) {
+                listener.line(ref, "Error: " + masker.mask(e.getMessage()));
+                return record(ref, state, stepRef, "failure", "failure", -1, Duration.ZERO, Map.of());
+            }
+        }
+        StepRunResult r = execute(ref, state, decided, stepRef, context, jobStatus, deadline, summary);
         String outcome = r.success() ? "success" : r.cancelled() ? "cancelled" : "failure";
         boolean tolerated = false;
         if (outcome.equals("failure")) {
@@ -360,7 +370,7 @@ public final class GithubJobRunner {
         result.startFailure().ifPresent(f -> listener.line(ref, "Error: " + f));
         if (result.timedOut()) {
             listener.line(ref, jobLimit ? "Error: the job exceeded its timeout; the step was stopped"
-                    : "Error: the step exceeded its timeout of " + step.timeout().toMinutes() + " minutes");
+                    : "Error: the step exceeded its timeout of " + shown(step.timeout()));
         } else if (!result.succeeded() && !result.cancelled() && result.startFailure().isEmpty()) {
             listener.line(ref, "Error: Process completed with exit code " + result.exitCode() + ".");
         }
@@ -402,6 +412,12 @@ public final class GithubJobRunner {
             env.put("PATH", String.join(":", state.path) + ":/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
         }
         return env;
+    }
+
+    /** A timeout as the user wrote it: whole minutes, else seconds ({@code timeout-minutes: 0.5}). */
+    private static String shown(Duration timeout) {
+        return timeout.toSecondsPart() == 0 && timeout.toMillisPart() == 0 ? timeout.toMinutes() + " minutes"
+                : String.format(java.util.Locale.ROOT, "%.1f seconds", timeout.toMillis() / 1000.0);
     }
 
     /** The job status the step's contexts were built with ({@code job.status}). */
@@ -538,6 +554,14 @@ public final class GithubJobRunner {
         state.defaultWorkingDirectory = jobDefaults.workingDirectory() != null ? jobDefaults.workingDirectory()
                 : workflowDefaults.workingDirectory();
         state.timeout = job.job().timeout() != null ? job.job().timeout() : DEFAULT_JOB_TIMEOUT;
+        if (job.job().details() instanceof GithubJob g && g.timeoutExpression() != null) {
+            try {
+                state.timeout = interpolator.minutes(g.timeoutExpression(), state.base,
+                        "jobs." + job.job().id() + ".timeout-minutes");
+            } catch (ExpressionFailure e) {
+                throw new JobSetupFailure(e.getMessage());
+            }
+        }
         return state;
     }
 

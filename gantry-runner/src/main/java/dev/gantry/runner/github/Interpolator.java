@@ -34,6 +34,27 @@ final class Interpolator {
         return unwrap(cache.template(value).flatMap(t -> t.evaluate(context)), where, value);
     }
 
+    /**
+     * {@code timeout-minutes} written as an expression ("Workflow syntax for GitHub Actions#
+     * jobs.&lt;job_id&gt;.timeout-minutes", "#jobs.&lt;job_id&gt;.steps[*].timeout-minutes"): its value,
+     * a number or a numeric string above zero, as a duration.
+     *
+     * @throws ExpressionFailure when it does not evaluate, or not to a number above zero
+     */
+    java.time.Duration minutes(String expression, EvalContext context, String where) throws ExpressionFailure {
+        Object value = value(expression, context, where);
+        double minutes;
+        try {
+            minutes = value instanceof Number n ? n.doubleValue() : Double.parseDouble(String.valueOf(value).strip());
+        } catch (NumberFormatException e) {
+            minutes = Double.NaN;
+        }
+        if (!(minutes > 0)) {
+            throw new ExpressionFailure(where + ": timeout-minutes must be a number above zero, not '" + value + "'");
+        }
+        return java.time.Duration.ofMillis(Math.round(Math.min(minutes, Long.MAX_VALUE / 60_000.0) * 60_000));
+    }
+
     /** An {@code if:} condition, with the implicit {@code success() &&} when it calls no status function. */
     boolean condition(String text, EvalContext context, String where) throws ExpressionFailure {
         Result<IfCondition> parsed = cache.condition(text);

@@ -41,7 +41,7 @@ final class ScriptSteps {
     static Step inner(Step inner, Map<String, String> inherited, Step outer) {
         List<Variable> env = new ArrayList<>(literal(inherited));
         env.addAll(inner.env());
-        return new Step(inner.id(), inner.name(), null, inner.action(), env, AllowFailure.NO, outer.timeout(),
+        return new Step(inner.id(), inner.name(), null, inner.action(), env, AllowFailure.NO, outer.timeout(), null,
                 inner.workingDirectory(), inner.shell(), inner.range());
     }
 
@@ -51,7 +51,7 @@ final class ScriptSteps {
      */
     static Step command(String command, Map<String, String> env, Step outer) {
         return new Step(null, null, null, new StepAction.Run(command), literal(env), AllowFailure.NO, outer.timeout(),
-                ".", "sh", outer.range());
+                null, ".", "sh", outer.range());
     }
 
     /** {@code text} quoted for a POSIX shell. */
