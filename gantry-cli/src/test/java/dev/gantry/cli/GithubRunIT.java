@@ -299,4 +299,26 @@ class GithubRunIT {
                 .doesNotContain("[bad]   ran anyway");
         assertThat(o.job("job-limit").get("status").asText()).isEqualTo("failure");
     }
+
+    @Test
+    void aHugeTimeoutMinutesRunsTheJobInsteadOfOverflowing() throws Exception {
+        GantryProcess.Outcome o = repo().workflow("""
+                on: push
+                jobs:
+                  written:
+                    runs-on: ubuntu-latest
+                    timeout-minutes: 1e300
+                    steps:
+                      - run: echo "written ran"
+                  evaluated:
+                    runs-on: ubuntu-latest
+                    timeout-minutes: ${{ 1e300 }}
+                    steps:
+                      - run: echo "evaluated ran"
+                        timeout-minutes: ${{ fromJSON('1e300') }}
+                """).commit().run();
+
+        assertThat(o.exit()).isEqualTo(0);
+        assertThat(o.out()).contains("written ran", "evaluated ran").doesNotContain("overflow");
+    }
 }

@@ -161,7 +161,7 @@ final class NodeReader {
     /** {@code timeout-minutes} as a duration, or null when absent, wrong or an expression. */
     static Duration minutes(NumberValue value) {
         return value == null || value.expression() != null ? null
-                : Duration.ofMillis(Math.round(Math.min(value.number(), Long.MAX_VALUE / 60_000.0) * 60_000));
+                : TimeoutMinutes.of(value.number());
     }
 
     /** A mapping of names to scalar values, as texts in document order (null values as ""). */

@@ -252,6 +252,25 @@ class GithubFrontEndTest {
     }
 
     @Test
+    void aHugeTimeoutIsCappedAtACenturySoTheRunnerCanMeasureIt() {
+        Pipeline p = parse("""
+                on: push
+                jobs:
+                  forever:
+                    runs-on: ubuntu-latest
+                    timeout-minutes: 1e300
+                    steps:
+                      - run: make
+                        timeout-minutes: 1e12
+                """);
+
+        Job job = p.jobs().get(0);
+        assertThat(job.timeout()).isEqualTo(TimeoutMinutes.LONGEST);
+        assertThat(job.steps().get(0).timeout()).isEqualTo(TimeoutMinutes.LONGEST);
+        assertThat(TimeoutMinutes.LONGEST.toNanos()).isLessThan(Long.MAX_VALUE / 2);
+    }
+
+    @Test
     void strategyBecomesAMatrixWithIncludeAndExclude() {
         Pipeline p = parse("""
                 on: push

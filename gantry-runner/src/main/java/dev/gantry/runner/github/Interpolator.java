@@ -5,6 +5,7 @@ import dev.gantry.expr.github.ExpressionCache;
 import dev.gantry.expr.github.IfCondition;
 import dev.gantry.expr.github.Result;
 import dev.gantry.expr.github.Template;
+import dev.gantry.github.TimeoutMinutes;
 
 /**
  * Evaluates the expressions of one job's values: {@code ${{ }}} interpolation in strings and
@@ -52,7 +53,7 @@ final class Interpolator {
         if (!(minutes > 0)) {
             throw new ExpressionFailure(where + ": timeout-minutes must be a number above zero, not '" + value + "'");
         }
-        return java.time.Duration.ofMillis(Math.round(Math.min(minutes, Long.MAX_VALUE / 60_000.0) * 60_000));
+        return TimeoutMinutes.of(minutes);
     }
 
     /** An {@code if:} condition, with the implicit {@code success() &&} when it calls no status function. */
