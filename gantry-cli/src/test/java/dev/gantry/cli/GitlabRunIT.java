@@ -233,12 +233,12 @@ class GitlabRunIT {
                     - changes:
                         paths: [docs/**]
                         compare_to: main
-                bad-ref:
-                  script: [echo "bad-ref job ran"]
+                src:
+                  script: [echo "src job ran"]
                   rules:
                     - changes:
-                        paths: ['**']
-                        compare_to: no-such-branch
+                        paths: [lib/**]
+                        compare_to: main
                 """).file("src/a.txt", "1").commit();
         try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.open(dir.resolve("repo").toFile())) {
             git.checkout().setCreateBranch(true).setName("feature").call();
@@ -248,8 +248,19 @@ class GitlabRunIT {
         GantryProcess.Outcome o = repo.run();
 
         assertThat(o.out()).as("docs/ changed two commits ago, after main")
-                .contains("docs job ran").doesNotContain("bad-ref job ran");
+                .contains("docs job ran").doesNotContain("src job ran");
         assertThat(o.exit()).isZero();
+
+        GantryProcess.Outcome bad = repo.gitlab("""
+                job:
+                  script: [echo "job ran"]
+                  rules:
+                    - changes:
+                        paths: ['**']
+                        compare_to: no-such-branch
+                """).commit().run();
+        assertThat(bad.exit()).as("GitLab refuses to create the pipeline").isEqualTo(2);
+        assertThat(bad.err()).contains("rules:changes:compare_to 'no-such-branch' is not a valid ref");
     }
 
     @Test

@@ -70,6 +70,12 @@ public final class GitlabPlanner {
     private final GitlabPipelineFacts facts;
     private List<String> files;
 
+    /**
+     * Why GitLab would refuse to create the pipeline, found while rules were checked: a
+     * {@code compare_to} that names no commit ("Unable to create pipeline: ... is not a valid ref").
+     */
+    private String refusal;
+
     private GitlabPlanner(Pipeline pipeline, GitlabPipelineFacts facts) {
         this.pipeline = pipeline;
         this.facts = facts;
@@ -128,6 +134,9 @@ public final class GitlabPlanner {
                 }
                 tried.add(describe(rule) + ": " + mismatch);
             }
+            if (refusal != null) {
+                return new GitlabPlan.Refused(refusal);
+            }
             if (matched == null || matched.when() == When.NEVER) {
                 if (matched != null) {
                     tried.add(describe(matched) + ": matches, and says when: never");
@@ -148,6 +157,9 @@ public final class GitlabPlanner {
         Map<String, Integer> stageIndex = new LinkedHashMap<>();
         for (int i = 0; i < pipeline.stages().size(); i++) {
             stageIndex.put(pipeline.stages().get(i), i);
+        }
+        if (refusal != null) {
+            return new GitlabPlan.Refused(refusal);
         }
         // Stable: document order within a stage.
         created.sort(Comparator.comparingInt(c -> stageIndex.getOrDefault(c.job().stage(), Integer.MAX_VALUE)));
@@ -282,6 +294,10 @@ public final class GitlabPlanner {
                 String ref = VariableExpander.expand(rule.compareTo(), variables, ExpansionPlace.GITLAB);
                 Optional<List<String>> since = facts.changesSince().apply(ref);
                 if (since != null && since.isEmpty()) {
+                    if (refusal == null) {
+                        refusal = "rules:changes:compare_to '" + ref + "' is not a valid ref (no branch, tag or commit"
+                                + " of that name)";
+                    }
                     return "changes:compare_to '" + ref + "' names no branch, tag or commit";
                 }
                 changed = since == null ? null : since.get();
