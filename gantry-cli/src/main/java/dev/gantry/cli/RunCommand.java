@@ -125,13 +125,23 @@ final class RunCommand implements Callable<Integer> {
         // A relative FILE|DIR is inside the work dir, as for lint and list (and git -C, make -C).
         Path chosen = target == null ? workdir : workdir.resolve(target);
         List<Path> files;
-        if (Files.isDirectory(chosen)) {
-            List<Path> found = ws.discover(chosen);
-            List<Path> github = found.stream().filter(p -> !p.getFileName().toString().endsWith("gitlab-ci.yml")).toList();
-            files = github.isEmpty() ? found : github;
-        } else if (Files.isRegularFile(chosen)) {
-            files = List.of(chosen);
-        } else {
+        try {
+            // With --ref, the pipeline files are the revision's, as GitHub and GitLab read them.
+            if (Files.isDirectory(chosen)) {
+                List<Path> found = ws.discover(chosen, ref);
+                List<Path> github = found.stream().filter(p -> !p.getFileName().toString().endsWith("gitlab-ci.yml"))
+                        .toList();
+                files = github.isEmpty() ? found : github;
+            } else if (ws.exists(chosen, ref)) {
+                files = List.of(chosen);
+            } else {
+                files = null;
+            }
+        } catch (IOException e) {
+            System.err.println("gantry run: " + e.getMessage());
+            return 2;
+        }
+        if (files == null) {
             System.err.println("gantry run: no such file or folder: " + chosen.normalize());
             return 2;
         }
@@ -144,7 +154,7 @@ final class RunCommand implements Callable<Integer> {
         List<LoadResult> loaded = new ArrayList<>();
         boolean errors = false;
         for (Path f : files) {
-            LoadResult r = ws.load(f);
+            LoadResult r = ws.load(f, ref);
             for (Diagnostic d : r.diagnostics()) {
                 if (d.severity() != Severity.ERROR) {
                     continue;

@@ -3,6 +3,8 @@ package dev.gantry.cli;
 import dev.gantry.load.DirectorySourceFiles;
 import dev.gantry.load.LoadResult;
 import dev.gantry.load.PipelineLoader;
+import dev.gantry.load.SourceFiles;
+import dev.gantry.runner.git.RevisionFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,6 +23,41 @@ final class Workspace {
 
     Workspace(Path cwd) {
         this.cwd = cwd.toAbsolutePath().normalize();
+    }
+
+    /**
+     * As {@link #discover(Path)}, in a committed revision of the repository ({@code --ref}) when
+     * {@code revision} is not null: the files need not exist in the working tree.
+     *
+     * @throws IOException when the revision names no commit of the repository {@code dir} is in
+     */
+    List<Path> discover(Path dir, String revision) throws IOException {
+        if (revision == null) {
+            return discover(dir);
+        }
+        Path base = cwd.resolve(dir).normalize();
+        SourceFiles files = revisionFiles(base, revision);
+        List<Path> found = new ArrayList<>();
+        for (String glob : List.of(".github/workflows/*.yml", ".github/workflows/*.yaml", ".gitlab-ci.yml")) {
+            files.glob(glob).forEach(p -> found.add(base.resolve(p)));
+        }
+        found.sort(null);
+        return found;
+    }
+
+    /** Whether {@code file} is a file of the revision (of the working tree when {@code revision} is null). */
+    boolean exists(Path file, String revision) throws IOException {
+        Path abs = cwd.resolve(file).normalize();
+        if (revision == null) {
+            return Files.isRegularFile(abs);
+        }
+        Path root = projectRoot(abs);
+        return revisionFiles(root, revision).read(root.relativize(abs).toString().replace('\\', '/')).isPresent();
+    }
+
+    private static SourceFiles revisionFiles(Path projectRoot, String revision) throws IOException {
+        return RevisionFiles.of(projectRoot, revision).orElseThrow(() -> new IOException(
+                "no commit '" + revision + "' in the repository of " + projectRoot));
     }
 
     /** Every workflow under {@code dir/.github/workflows} and {@code dir/.gitlab-ci.yml}, sorted. */
@@ -47,10 +84,25 @@ final class Workspace {
 
     /** Loads a file; diagnostics name files relative to the current directory. */
     LoadResult load(Path file) {
+        try {
+            return load(file, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // the working tree is read without throwing
+        }
+    }
+
+    /**
+     * Loads a file from the working tree, or from a committed revision with its includes when
+     * {@code revision} is not null; diagnostics name files relative to the current directory.
+     *
+     * @throws IOException when the revision names no commit
+     */
+    LoadResult load(Path file, String revision) throws IOException {
         Path abs = cwd.resolve(file).normalize();
         Path root = projectRoot(abs);
         String rel = root.relativize(abs).toString().replace('\\', '/');
-        LoadResult r = PipelineLoader.load(rel, new DirectorySourceFiles(root));
+        LoadResult r = PipelineLoader.load(rel, revision == null ? new DirectorySourceFiles(root)
+                : revisionFiles(root, revision));
         return new LoadResult(display(root, r.file()), r.pipeline(),
                 r.diagnostics().stream().map(d -> new dev.gantry.diag.Diagnostic(d.severity(),
                         new dev.gantry.diag.SourceRange(display(root, d.range().file()), d.range().line(),

@@ -321,4 +321,33 @@ class GithubRunIT {
         assertThat(o.exit()).isEqualTo(0);
         assertThat(o.out()).contains("written ran", "evaluated ran").doesNotContain("overflow");
     }
+
+    @Test
+    void withRefTheWorkflowItselfComesFromThatRevision() throws Exception {
+        GantryProcess repo = repo().workflow("""
+                on: push
+                jobs:
+                  j:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: echo "workflow OLD sees $(cat f.txt)"
+                """).file("f.txt", "old file").commit();
+        repo.workflow("""
+                on: push
+                jobs:
+                  j:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: echo "workflow NEW sees $(cat f.txt)"
+                """).file("f.txt", "new file").commit();
+
+        GantryProcess.Outcome o = repo.run("--ref", "HEAD~1");
+
+        assertThat(o.exit()).as(o.out() + o.err()).isZero();
+        assertThat(o.out()).contains("workflow OLD sees old file").doesNotContain("NEW");
+
+        java.nio.file.Files.delete(dir.resolve("repo/.github/workflows/ci.yml"));
+        assertThat(repo.run("--ref", "HEAD").out()).as("a workflow deleted from the working tree still runs at a ref")
+                .contains("workflow NEW sees new file");
+    }
 }

@@ -343,4 +343,17 @@ class GitlabRunIT {
             System.clearProperty("gantry.cache.dir");
         }
     }
+
+    @Test
+    void withRefThePipelineAndItsIncludesComeFromThatRevision() throws Exception {
+        GantryProcess repo = repo().gitlab("""
+                include: [local: ci/jobs.yml]
+                """).file("ci/jobs.yml", "job:\n  script: [echo \"included v1\"]\n").commit();
+        repo.file("ci/jobs.yml", "job:\n  script: [echo \"included v2\"]\n").commit();
+
+        GantryProcess.Outcome o = repo.run("--ref", "HEAD~1");
+
+        assertThat(o.exit()).as(o.out() + o.err()).isZero();
+        assertThat(o.out()).contains("included v1").doesNotContain("included v2");
+    }
 }
