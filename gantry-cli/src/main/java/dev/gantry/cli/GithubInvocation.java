@@ -5,6 +5,7 @@ import dev.gantry.diag.Diagnostic;
 import dev.gantry.event.GithubEventPayload;
 import dev.gantry.event.RepositoryFacts;
 import dev.gantry.expr.github.WorkflowInputs;
+import dev.gantry.load.DirectorySourceFiles;
 import dev.gantry.load.LoadResult;
 import dev.gantry.match.EventFilter;
 import dev.gantry.match.FilterDecision;
@@ -23,6 +24,7 @@ import dev.gantry.runner.actions.remote.ActionRepositories;
 import dev.gantry.runner.container.ContainerSupport;
 import dev.gantry.runner.container.DockerContainerRuntime;
 import dev.gantry.runner.git.GitFacts;
+import dev.gantry.runner.git.RevisionFiles;
 import dev.gantry.runner.github.GithubRun;
 import dev.gantry.runner.github.GithubWorkflowRun;
 import dev.gantry.runner.report.RunListener;
@@ -110,8 +112,11 @@ final class GithubInvocation {
         ActionSettings actionSettings = ActionSettings.from(System.getenv(), System.getProperties());
         ActionRepositories repositories = ActionRepositories.of(actionSettings, settings.actions().offline(),
                 settings.actions().sources());
-        CallTree calls = ReusableWorkflowCheck.resolve(workflow, repository, file,
-                ReusableWorkflowCheck.fetchedBy(repositories));
+        CallTree calls = ReusableWorkflowCheck.resolve(workflow, settings.ref() == null
+                        ? new DirectorySourceFiles(repository)
+                        : RevisionFiles.of(repository, settings.ref()).orElseThrow(() -> new IOException(
+                                "no commit '" + settings.ref() + "' in " + repository)),
+                file, ReusableWorkflowCheck.fetchedBy(repositories));
         if (calls.hasErrors()) {
             ReusableWorkflowCheck.diagnostics(calls, new Workspace(Path.of(".")), repository)
                     .forEach(d -> System.err.println(d.format()));

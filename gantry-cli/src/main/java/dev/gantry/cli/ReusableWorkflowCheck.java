@@ -2,6 +2,8 @@ package dev.gantry.cli;
 
 import dev.gantry.diag.Diagnostic;
 import dev.gantry.diag.SourceRange;
+import dev.gantry.load.DirectorySourceFiles;
+import dev.gantry.load.SourceFiles;
 import dev.gantry.model.GithubJob;
 import dev.gantry.model.Pipeline;
 import dev.gantry.reusable.CallTree;
@@ -51,8 +53,13 @@ final class ReusableWorkflowCheck {
      * @param remote       where remote workflows come from, or null to leave them unchecked (lint)
      */
     static CallTree resolve(Pipeline workflow, Path repository, String workflowFile, RemoteWorkflowFiles remote) {
+        return resolve(workflow, new DirectorySourceFiles(repository), workflowFile, remote);
+    }
+
+    /** As above, with the repository's files from {@code files} (a committed revision's, for {@code --ref}). */
+    static CallTree resolve(Pipeline workflow, SourceFiles files, String workflowFile, RemoteWorkflowFiles remote) {
         boolean calls = workflow.jobs().stream().anyMatch(j -> j.details() instanceof GithubJob g && g.uses() != null);
-        return calls ? CallTree.resolve(WorkflowRef.local(workflowFile), new RepositoryWorkflows(repository, remote))
+        return calls ? CallTree.resolve(WorkflowRef.local(workflowFile), new RepositoryWorkflows(files, remote))
                 : CallTree.empty();
     }
 

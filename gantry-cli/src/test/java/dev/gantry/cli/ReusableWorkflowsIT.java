@@ -371,4 +371,28 @@ class ReusableWorkflowsIT {
             System.clearProperty("gantry.github.url");
         }
     }
+
+    @Test
+    void withRefTheCalledLocalWorkflowComesFromThatRevisionToo() throws Exception {
+        String called = """
+                on: workflow_call
+                jobs:
+                  inner:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: echo "called %s"
+                """;
+        GantryProcess repo = new GantryProcess(dir.resolve("repo")).workflow("""
+                on: push
+                jobs:
+                  call:
+                    uses: ./.github/workflows/called.yml
+                """).file(".github/workflows/called.yml", called.formatted("v1")).commit();
+        repo.file(".github/workflows/called.yml", called.formatted("v2")).commit();
+
+        GantryProcess.Outcome o = repo.run("--ref", "HEAD~1");
+
+        assertThat(o.exit()).as(o.out() + o.err()).isZero();
+        assertThat(o.out()).contains("called v1").doesNotContain("called v2");
+    }
 }

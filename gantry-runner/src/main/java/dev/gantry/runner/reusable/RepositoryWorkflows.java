@@ -26,7 +26,15 @@ public final class RepositoryWorkflows implements WorkflowSource {
      *                   (lint reads no remote workflow)
      */
     public RepositoryWorkflows(Path repository, RemoteWorkflowFiles remote) {
-        this.repository = new DirectorySourceFiles(repository);
+        this(new DirectorySourceFiles(repository), remote);
+    }
+
+    /**
+     * @param repository the repository's files, for example those of a committed revision ({@code --ref})
+     * @param remote     where remote workflows come from, or null to leave remote calls unchecked
+     */
+    public RepositoryWorkflows(SourceFiles repository, RemoteWorkflowFiles remote) {
+        this.repository = repository;
         this.remote = remote;
     }
 
