@@ -197,7 +197,9 @@ final class GithubInvocation {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"JOB", "NEEDS", "IF", "MATRIX"});
         for (PlannedJob p : plan) {
-            String condition = p.job().condition() instanceof Condition.Expression e ? e.expression() : "-";
+            // One line per job: a long condition is shortened (`gantry list` and the file have it whole).
+            String condition = p.job().condition() instanceof Condition.Expression e
+                    ? shortened(e.expression().replaceAll("\\s+", " ").strip(), 60) : "-";
             String matrix = p.matrixPending() ? "decided at run time" : p.matrix().isEmpty() ? "-"
                     : String.join(", ", p.matrix().entrySet().stream()
                             .map(e -> e.getKey() + "=" + dev.gantry.expr.github.Values.toStr(e.getValue())).toList());
@@ -205,5 +207,9 @@ final class GithubInvocation {
                     matrix});
         }
         Table.print(rows, System.out);
+    }
+
+    private static String shortened(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

@@ -350,4 +350,22 @@ class GithubRunIT {
         assertThat(repo.run("--ref", "HEAD").out()).as("a workflow deleted from the working tree still runs at a ref")
                 .contains("workflow NEW sees new file");
     }
+
+    @Test
+    void theDryRunShortensLongConditionsToKeepOneLinePerJob() throws Exception {
+        GantryProcess.Outcome o = repo().workflow("""
+                on: push
+                jobs:
+                  a:
+                    if: >-
+                      ${{ github.event_name == 'push' && contains(github.ref, 'refs/heads/main')
+                      && !contains(github.event.head_commit.message, 'skip ci') }}
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: echo hi
+                """).commit().run("-n");
+        assertThat(o.exit()).isZero();
+        String row = o.out().lines().filter(l -> l.strip().startsWith("a ")).findFirst().orElseThrow();
+        assertThat(row).contains("${{ github.event_name == 'push'", "…").hasSizeLessThan(100);
+    }
 }
