@@ -50,10 +50,6 @@ final class GitlabInvocation {
 
     /** @return the exit status: 0, 1 or 2 */
     int run() throws IOException, InterruptedException {
-        if (!settings.inputs().isEmpty()) {
-            System.err.println("gantry run: --input is for GitHub workflows; GitLab takes --variable NAME=VALUE");
-            return 2;
-        }
         Pipeline pipeline = loaded.pipeline();
         RepositoryFacts facts = this.facts.get();
         String file = repository.relativize(repository.resolve(loaded.file()).toAbsolutePath().normalize()).toString();

@@ -65,7 +65,8 @@ final class RunCommand implements Callable<Integer> {
             description = "GitHub vars / GitLab CI variable (repeatable).")
     List<String> variables = new ArrayList<>();
 
-    @Option(names = {"-i", "--input"}, paramLabel = "NAME=VALUE", description = "workflow_dispatch input (repeatable).")
+    @Option(names = {"-i", "--input"}, paramLabel = "NAME=VALUE",
+            description = "workflow_dispatch input, or a GitLab pipeline input for spec:inputs (repeatable).")
     List<String> inputs = new ArrayList<>();
 
     @Option(names = "--env", paramLabel = "NAME=VALUE", description = "Extra environment for every step (repeatable).")
@@ -154,7 +155,7 @@ final class RunCommand implements Callable<Integer> {
         List<LoadResult> loaded = new ArrayList<>();
         boolean errors = false;
         for (Path f : files) {
-            LoadResult r = ws.load(f, ref);
+            LoadResult r = ws.load(f, ref, settings.inputs());
             for (Diagnostic d : r.diagnostics()) {
                 if (d.severity() != Severity.ERROR) {
                     continue;

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -98,11 +99,20 @@ final class Workspace {
      * @throws IOException when the revision names no commit
      */
     LoadResult load(Path file, String revision) throws IOException {
+        return load(file, revision, Map.of());
+    }
+
+    /**
+     * As {@link #load(Path, String)}, with GitLab pipeline inputs for the file's {@code spec:inputs}.
+     *
+     * @param inputs pipeline inputs by name ({@code -i NAME=VALUE}); GitHub workflows ignore them here
+     */
+    LoadResult load(Path file, String revision, Map<String, String> inputs) throws IOException {
         Path abs = cwd.resolve(file).normalize();
         Path root = projectRoot(abs);
         String rel = root.relativize(abs).toString().replace('\\', '/');
         LoadResult r = PipelineLoader.load(rel, revision == null ? new DirectorySourceFiles(root)
-                : revisionFiles(root, revision));
+                : revisionFiles(root, revision), null, inputs);
         return new LoadResult(display(root, r.file()), r.pipeline(),
                 r.diagnostics().stream().map(d -> new dev.gantry.diag.Diagnostic(d.severity(),
                         new dev.gantry.diag.SourceRange(display(root, d.range().file()), d.range().line(),

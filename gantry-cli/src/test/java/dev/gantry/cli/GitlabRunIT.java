@@ -356,4 +356,35 @@ class GitlabRunIT {
         assertThat(o.exit()).as(o.out() + o.err()).isZero();
         assertThat(o.out()).contains("included v1").doesNotContain("included v2");
     }
+
+    @Test
+    void pipelineInputsFromTheCommandLineFillTheMainFilesSpecWithTheirTypes() throws Exception {
+        GantryProcess repo = repo().gitlab("""
+                spec:
+                  inputs:
+                    env:
+                      default: dev
+                      options: [dev, prod]
+                    replicas:
+                      type: number
+                      default: 1
+                ---
+                deploy-$[[ inputs.env ]]:
+                  script:
+                    - echo "env=$[[ inputs.env ]] replicas=$[[ inputs.replicas ]]"
+                """).commit();
+
+        GantryProcess.Outcome defaults = repo.run();
+        assertThat(defaults.jobKeys()).containsExactly("deploy-dev");
+        assertThat(defaults.out()).contains("env=dev replicas=1");
+
+        GantryProcess.Outcome given = repo.run("-i", "env=prod", "-i", "replicas=3");
+        assertThat(given.exit()).as(given.out() + given.err()).isZero();
+        assertThat(given.jobKeys()).containsExactly("deploy-prod");
+        assertThat(given.out()).contains("env=prod replicas=3");
+
+        GantryProcess.Outcome wrong = repo.run("-i", "replicas=many", "-i", "env=staging");
+        assertThat(wrong.exit()).isEqualTo(2);
+        assertThat(wrong.err()).contains("(command line)", "replicas", "staging");
+    }
 }

@@ -12,6 +12,7 @@ import dev.gantry.yaml.YamlNode;
 import dev.gantry.yaml.YamlSeq;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -46,8 +47,22 @@ public final class GitlabFrontEnd {
      * @return the model, or null when the configuration is not a mapping
      */
     public static Pipeline parse(String file, List<YamlNode> documents, SourceFiles files, Diagnostics diagnostics) {
+        return parse(file, documents, files, diagnostics, Map.of());
+    }
+
+    /**
+     * Parses a pipeline with pipeline inputs ("CI/CD inputs#for a pipeline": the values a manual
+     * or API pipeline gives the main file's {@code spec:inputs}), checked and typed as
+     * {@code include:inputs} are; a problem with one is a diagnostic in {@code (command line)}.
+     *
+     * @param inputs input values by name, as typed on the command line ({@code 3}, {@code true} and
+     *               {@code [a, b]} are read as YAML, so a number, boolean or array input takes them)
+     */
+    public static Pipeline parse(String file, List<YamlNode> documents, SourceFiles files, Diagnostics diagnostics,
+                                 Map<String, String> inputs) {
         Reader reader = new Reader(diagnostics);
-        YamlNode root = new FileInputs(reader).configuration(file, documents, null, null);
+        YamlMap.Entry given = inputs.isEmpty() ? null : CommandLineInputs.entry(inputs, diagnostics);
+        YamlNode root = new FileInputs(reader).configuration(file, documents, given, given == null ? null : given.key());
         if (!(root instanceof YamlMap map)) {
             reader.error(root, RuleIds.WRONG_TYPE, "a GitLab CI configuration must be a mapping of jobs and global"
                     + " keywords, not " + root.describe());
@@ -115,4 +130,5 @@ public final class GitlabFrontEnd {
         return value instanceof YamlMap m && (m.get("script") instanceof YamlSeq || m.has("stage")
                 || m.has("trigger") || m.has("extends"));
     }
+
 }

@@ -10,6 +10,7 @@ import dev.gantry.yaml.YamlLoader;
 import dev.gantry.yaml.YamlMap;
 import dev.gantry.yaml.YamlNode;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,6 +39,16 @@ public final class PipelineLoader {
      * @param format the front end to use, or null to {@linkplain #detect detect} it
      */
     public static LoadResult load(String path, SourceFiles files, Format format) {
+        return load(path, files, format, Map.of());
+    }
+
+    /**
+     * Loads {@code path} from {@code files} as the given format, with pipeline inputs for a GitLab
+     * file's {@code spec:inputs} (GitHub workflows take their inputs at run time, not here).
+     *
+     * @param inputs GitLab pipeline inputs by name, as typed on the command line; empty for none
+     */
+    public static LoadResult load(String path, SourceFiles files, Format format, Map<String, String> inputs) {
         Diagnostics diagnostics = new Diagnostics();
         Optional<String> text = files.read(path);
         if (text.isEmpty()) {
@@ -53,7 +64,7 @@ public final class PipelineLoader {
                 // A GitLab file may open with a spec: header document; its configuration is the last one.
                 pipeline = switch (format != null ? format : detect(path, documents.getLast())) {
                     case GITHUB -> github(path, documents, diagnostics);
-                    case GITLAB -> GitlabFrontEnd.parse(path, documents, files, diagnostics);
+                    case GITLAB -> GitlabFrontEnd.parse(path, documents, files, diagnostics, inputs);
                 };
             }
         } catch (RuntimeException e) {
