@@ -20,24 +20,9 @@ final class CommandLineInputs {
     /** The inputs as an {@code inputs:} entry; null when they cannot be read (reported to {@code diagnostics}). */
     static YamlMap.Entry entry(Map<String, String> inputs, Diagnostics diagnostics) {
         StringBuilder yaml = new StringBuilder("inputs:\n");
-        inputs.forEach((name, value) -> yaml.append("  ").append(quoted(name)).append(": ")
-                .append(value.matches("-?\\d+(\\.\\d+)?|true|false|\\[.*]") ? value : quoted(value)).append('\n'));
+        inputs.forEach((name, value) -> yaml.append("  ").append(InputText.quote(name)).append(": ")
+                .append(value.matches("-?\\d+(\\.\\d+)?|true|false|\\[.*]") ? value : InputText.quote(value)).append('\n'));
         return YamlLoader.load("(command line)", yaml.toString(), diagnostics)
                 .filter(YamlMap.class::isInstance).map(m -> ((YamlMap) m).entry("inputs")).orElse(null);
-    }
-
-    /** A YAML double-quoted scalar holding {@code text} exactly. */
-    private static String quoted(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\t' -> out.append("\\t");
-                default -> out.append(c < 0x20 ? String.format("\\x%02x", (int) c) : String.valueOf(c));
-            }
-        }
-        return out.append('"').toString();
     }
 }

@@ -53,7 +53,8 @@ final class InputText {
         return String.valueOf(s.toPlain());
     }
 
-    private static String quote(String text) {
+    /** {@code text} as a double-quoted string that JSON and YAML both read back exactly. */
+    static String quote(String text) {
         StringBuilder out = new StringBuilder(text.length() + 2).append('"');
         for (char c : text.toCharArray()) {
             switch (c) {
@@ -62,7 +63,7 @@ final class InputText {
                 case '\n' -> out.append("\\n");
                 case '\t' -> out.append("\\t");
                 case '\r' -> out.append("\\r");
-                default -> out.append(c);
+                default -> out.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
             }
         }
         return out.append('"').toString();
