@@ -61,6 +61,8 @@ final class LintCommand implements Callable<Integer> {
             }
             if (r.pipeline() != null && r.pipeline().format() == dev.gantry.model.Format.GITHUB && !r.hasErrors()) {
                 all.addAll(callDiagnostics(ws, file, r.pipeline()));
+                all.addAll(LocalActionCheck.diagnostics(ws,
+                        Workspace.projectRoot(Path.of(".").toAbsolutePath().resolve(file).normalize()), r.pipeline()));
             }
         }
         // A called workflow that is linted itself too reports its problems once.

@@ -58,4 +58,31 @@ class LintCommandTest {
         assertThat(o.exit()).isEqualTo(1);
         assertThat(o.out()).contains("error:", "GitHub runs the workflow anyway");
     }
+
+    @Test
+    void theMetadataOfLocalActionsIsCheckedToo() throws Exception {
+        Files.createDirectories(dir.resolve(".github/workflows"));
+        Files.createDirectories(dir.resolve("act"));
+        Files.writeString(dir.resolve(".github/workflows/ci.yml"), """
+                on: push
+                jobs:
+                  j:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: ./act
+                """);
+        Files.writeString(dir.resolve("act/action.yml"), """
+                name: act
+                description: a composite action
+                runs:
+                  using: composite
+                  steps:
+                    - run: echo hi
+                """);
+
+        GantryProcess.Outcome o = GantryProcess.execute("lint", "-C", dir.toString());
+
+        assertThat(o.exit()).as(o.out()).isEqualTo(1);
+        assertThat(o.out()).contains("act/action.yml:6:7: error:", "shell");
+    }
 }
