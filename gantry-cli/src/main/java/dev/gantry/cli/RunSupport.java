@@ -1,17 +1,15 @@
 package dev.gantry.cli;
 
 import dev.gantry.runner.actions.ActionSettings;
+import dev.gantry.runner.files.Trees;
 import dev.gantry.runner.store.CacheStore;
 import dev.gantry.runner.store.FileCacheStore;
-import java.time.Clock;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /** What every {@code gantry run} invocation does around the engine, whatever the format. */
 final class RunSupport {
@@ -77,20 +75,6 @@ final class RunSupport {
                 // Not on this machine: try the next way.
             }
         }
-        deleteNow(root);
-    }
-
-    private static void deleteNow(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    // Best effort: a step may have left read-only files; the OS temp cleaner takes the rest.
-                }
-            });
-        } catch (IOException e) {
-            // Same: the run is over, a leftover temp folder must not fail it.
-        }
+        Trees.deleteQuietly(root);
     }
 }

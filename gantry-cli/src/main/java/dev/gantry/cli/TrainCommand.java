@@ -1,14 +1,12 @@
 package dev.gantry.cli;
 
-import java.io.IOException;
+import dev.gantry.runner.files.Trees;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
 import picocli.CommandLine.Command;
@@ -93,15 +91,7 @@ final class TrainCommand implements Callable<Integer> {
         } finally {
             System.setOut(out);
             System.setErr(err);
-            deleteTree(repo);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+            Trees.delete(repo);
         }
     }
 }

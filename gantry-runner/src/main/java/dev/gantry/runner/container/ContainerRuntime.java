@@ -72,6 +72,25 @@ public interface ContainerRuntime extends AutoCloseable {
     void removeNetwork(String name) throws ContainerException;
 
     /**
+     * Removes a job's containers, then its network, as far as the engine lets it: what is left the
+     * run's {@link #cleanup} removes by its label. Never throws.
+     */
+    default void removeQuietly(List<String> containers, String network) {
+        for (String id : containers) {
+            try {
+                remove(id);
+            } catch (ContainerException | RuntimeException e) {
+                // Left to cleanup(runId).
+            }
+        }
+        try {
+            removeNetwork(network);
+        } catch (ContainerException | RuntimeException e) {
+            // Same.
+        }
+    }
+
+    /**
      * Creates and starts a container and reports the host ports it got. The image must be present
      * ({@link #pull} first). Named volumes that do not exist are created with the run label. When
      * the start fails, the created container is removed again.

@@ -209,17 +209,6 @@ final class JobContainers implements AutoCloseable {
     /** Removes the containers and the network; never throws. */
     @Override
     public void close() {
-        for (String id : started) {
-            try {
-                runtime.remove(id);
-            } catch (ContainerException | RuntimeException e) {
-                // Best effort: cleanup(runId) at the end of the run removes what is left.
-            }
-        }
-        try {
-            runtime.removeNetwork(network);
-        } catch (ContainerException | RuntimeException e) {
-            // Same.
-        }
+        runtime.removeQuietly(started, network);
     }
 }

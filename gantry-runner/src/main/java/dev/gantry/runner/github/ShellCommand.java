@@ -1,5 +1,6 @@
 package dev.gantry.runner.github;
 
+import dev.gantry.runner.container.OptionWords;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,8 +87,13 @@ public record ShellCommand(List<String> argv, String extension) {
                 extension = "";
             }
         }
+        // The template's words as a shell reads them (quotes group, backslashes escape).
+        OptionWords words = OptionWords.split(template);
+        if (words.error().isPresent()) {
+            throw new ShellException("shell '" + s + "' has " + words.error().get());
+        }
         List<String> argv = new ArrayList<>();
-        for (String word : split(template)) {
+        for (String word : words.words()) {
             argv.add(word.replace("{0}", script.toString()));
         }
         // The program by its full path, as the runner starts it ("shell: /usr/bin/bash -e {0}"), so
@@ -97,33 +103,6 @@ public record ShellCommand(List<String> argv, String extension) {
             locate(program, path).ifPresent(found -> argv.set(0, found.toString()));
         }
         return new ShellCommand(argv, extension);
-    }
-
-    /** Splits a template into words; double quotes group words and are removed. */
-    static List<String> split(String template) {
-        List<String> words = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        boolean quoted = false;
-        boolean inWord = false;
-        for (char c : template.toCharArray()) {
-            if (c == '"') {
-                quoted = !quoted;
-                inWord = true;
-            } else if (Character.isWhitespace(c) && !quoted) {
-                if (inWord) {
-                    words.add(word.toString());
-                    word.setLength(0);
-                    inWord = false;
-                }
-            } else {
-                word.append(c);
-                inWord = true;
-            }
-        }
-        if (inWord) {
-            words.add(word.toString());
-        }
-        return words;
     }
 
     private static boolean onPath(String program, String path) {

@@ -8,9 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** Copying selected files between a project directory and a store, keeping modes and symlinks. */
 final class FileTrees {
@@ -47,23 +45,5 @@ final class FileTrees {
             }
         });
         return count[0];
-    }
-
-    /** Deletes a tree, best effort. */
-    static void delete(Path root) {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    // best effort: read-only leftovers are the OS temp cleaner's
-                }
-            });
-        } catch (IOException e) {
-            // same
-        }
     }
 }

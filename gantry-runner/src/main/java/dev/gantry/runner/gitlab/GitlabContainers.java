@@ -159,18 +159,7 @@ final class GitlabContainers implements AutoCloseable {
 
     @Override
     public void close() {
-        for (String id : started) {
-            try {
-                runtime.remove(id);
-            } catch (ContainerException | RuntimeException e) {
-                // Best effort: cleanup(runId) at the end of the run removes what is left.
-            }
-        }
-        try {
-            runtime.removeNetwork(network);
-        } catch (ContainerException | RuntimeException e) {
-            // Same.
-        }
+        runtime.removeQuietly(started, network);
     }
 
     /** For messages: the services' images. */

@@ -1,6 +1,7 @@
 package dev.gantry.runner.store;
 
 import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
+import dev.gantry.runner.files.Trees;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -145,7 +146,7 @@ final class ArchiveExtractor {
             return;
         }
         if (existing != null && existing.isDirectory()) {
-            deleteTree(target);
+            Trees.delete(target);
             existing = null;
         }
         int mode = entry.getMode() & 0777;
@@ -231,7 +232,7 @@ final class ArchiveExtractor {
 
     private static void replaceWithLink(Path target, String link) throws IOException {
         if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-            deleteTree(target);
+            Trees.delete(target);
         } else {
             Files.deleteIfExists(target);
         }
@@ -294,14 +295,6 @@ final class ArchiveExtractor {
 
     private static String stripSlash(String name) {
         return name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (var paths = Files.walk(root)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 
     private void rethrow() throws IOException {

@@ -1,5 +1,6 @@
 package dev.gantry.runner.store;
 
+import dev.gantry.runner.files.Trees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -51,7 +51,7 @@ public final class FileArtifactStore implements ArtifactStore {
             Files.createDirectories(staging);
             return commit(upload, staging);
         } finally {
-            deleteTree(staging);
+            Trees.delete(staging);
         }
     }
 
@@ -71,7 +71,7 @@ public final class FileArtifactStore implements ArtifactStore {
             }
         } else {
             if (existing.isPresent()) {
-                deleteTree(folder(existing.get().id()));
+                Trees.delete(folder(existing.get().id()));
             }
             id = nextId++;
             Files.move(staging, folder(id), StandardCopyOption.ATOMIC_MOVE);
@@ -118,7 +118,7 @@ public final class FileArtifactStore implements ArtifactStore {
             Path target = destination.resolve(folder.relativize(file).toString());
             Files.createDirectories(target.getParent());
             if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-                deleteTree(target);
+                Trees.delete(target);
             }
             Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
             count++;
@@ -138,17 +138,6 @@ public final class FileArtifactStore implements ArtifactStore {
         }
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 

@@ -8,6 +8,7 @@ import dev.gantry.runner.actions.BuiltinAction;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * actions/cache (github.com/actions/cache, README and action.yml of the current major version):
@@ -30,23 +31,7 @@ public final class CacheAction implements BuiltinAction {
             String key = in.required("key");
             List<String> paths = paths(in);
             context.saveState(STATE_PRIMARY_KEY, key);
-            boolean failOnMiss = in.bool("fail-on-cache-miss", false);
-            boolean lookupOnly = in.bool("lookup-only", false);
-            List<String> restoreKeys = in.lines("restore-keys");
-            Optional<String> matched = new CacheClient(context).restore(paths, key, restoreKeys, lookupOnly);
-            if (matched.isEmpty()) {
-                if (failOnMiss) {
-                    return ActionResult.failure("Failed to restore cache entry. Exiting as fail-on-cache-miss is set."
-                            + " Input key: " + key);
-                }
-                context.log("Cache not found for input keys: " + String.join(", ", keys(key, restoreKeys)));
-                return ActionResult.success();
-            }
-            context.saveState(STATE_MATCHED_KEY, matched.get());
-            context.setOutput("cache-hit", Boolean.toString(CacheClient.isExactMatch(key, matched.get())));
-            context.log(lookupOnly ? "Cache found and can be restored from key: " + matched.get()
-                    : "Cache restored from key: " + matched.get());
-            return ActionResult.success();
+            return restore(context, in, key, paths, matched -> context.saveState(STATE_MATCHED_KEY, matched));
         } catch (InputError e) {
             return ActionResult.failure(e.getMessage());
         } catch (IOException e) {
@@ -76,6 +61,34 @@ public final class CacheAction implements BuiltinAction {
         } catch (InputError e) {
             context.warning(e.getMessage());
         }
+        return ActionResult.success();
+    }
+
+    /**
+     * The restore that actions/cache and actions/cache/restore share: {@code restore-keys},
+     * {@code lookup-only} and {@code fail-on-cache-miss}, the {@code cache-hit} output and the log
+     * lines the toolkit prints.
+     *
+     * @param found receives the key of the entry found, before the outputs are set
+     */
+    static ActionResult restore(ActionContext context, ActionInputs in, String key, List<String> paths,
+                                Consumer<String> found) throws InputError, IOException {
+        boolean failOnMiss = in.bool("fail-on-cache-miss", false);
+        boolean lookupOnly = in.bool("lookup-only", false);
+        List<String> restoreKeys = in.lines("restore-keys");
+        Optional<String> matched = new CacheClient(context).restore(paths, key, restoreKeys, lookupOnly);
+        if (matched.isEmpty()) {
+            if (failOnMiss) {
+                return ActionResult.failure("Failed to restore cache entry. Exiting as fail-on-cache-miss is set."
+                        + " Input key: " + key);
+            }
+            context.log("Cache not found for input keys: " + String.join(", ", keys(key, restoreKeys)));
+            return ActionResult.success();
+        }
+        found.accept(matched.get());
+        context.setOutput("cache-hit", Boolean.toString(CacheClient.isExactMatch(key, matched.get())));
+        context.log(lookupOnly ? "Cache found and can be restored from key: " + matched.get()
+                : "Cache restored from key: " + matched.get());
         return ActionResult.success();
     }
 

@@ -7,7 +7,6 @@ import dev.gantry.runner.actions.ActionResult;
 import dev.gantry.runner.actions.BuiltinAction;
 import java.io.IOException;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * actions/cache/restore (github.com/actions/cache, restore/README.md and restore/action.yml): the
@@ -22,25 +21,9 @@ public final class CacheRestoreAction implements BuiltinAction {
         try {
             String key = in.required("key");
             List<String> paths = CacheAction.paths(in);
-            boolean failOnMiss = in.bool("fail-on-cache-miss", false);
-            boolean lookupOnly = in.bool("lookup-only", false);
-            List<String> restoreKeys = in.lines("restore-keys");
-            CacheClient.validate(CacheAction.keys(key, restoreKeys));
+            CacheClient.validate(CacheAction.keys(key, in.lines("restore-keys")));
             context.setOutput("cache-primary-key", key);
-            Optional<String> matched = new CacheClient(context).restore(paths, key, restoreKeys, lookupOnly);
-            if (matched.isEmpty()) {
-                if (failOnMiss) {
-                    return ActionResult.failure("Failed to restore cache entry. Exiting as fail-on-cache-miss is set."
-                            + " Input key: " + key);
-                }
-                context.log("Cache not found for input keys: " + String.join(", ", CacheAction.keys(key, restoreKeys)));
-                return ActionResult.success();
-            }
-            context.setOutput("cache-matched-key", matched.get());
-            context.setOutput("cache-hit", Boolean.toString(CacheClient.isExactMatch(key, matched.get())));
-            context.log(lookupOnly ? "Cache found and can be restored from key: " + matched.get()
-                    : "Cache restored from key: " + matched.get());
-            return ActionResult.success();
+            return CacheAction.restore(context, in, key, paths, matched -> context.setOutput("cache-matched-key", matched));
         } catch (InputError e) {
             return ActionResult.failure(e.getMessage());
         } catch (IOException e) {
