@@ -21,9 +21,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code gantry eval}: evaluates one expression and prints its value as JSON (exit 0), or a
@@ -37,27 +35,35 @@ import picocli.CommandLine.Parameters;
  * <p>GitLab ({@code --lang gitlab}): a {@code rules:if} variable expression; the context file is a
  * flat map of variable names to values; the printed value is {@code true} or {@code false}.
  */
-@Command(name = "eval", description = "Evaluate one expression and print its value as JSON.",
-        mixinStandardHelpOptions = true)
 final class EvalCommand implements Callable<Integer> {
 
     enum Lang { github, gitlab }
 
     static final String SOURCE = "<expression>";
 
-    @Option(names = "--lang", paramLabel = "github|gitlab",
-            description = "Expression language (default: ${DEFAULT-VALUE}).")
-    Lang lang = Lang.github;
+    private final CommandSpec spec = CommandSpecs.command(this, "eval",
+            "Evaluate one expression and print its value as JSON.");
+    private Lang lang;
+    private Path contextFile;
+    private String expression;
 
-    @Option(names = "--context", paramLabel = "FILE",
-            description = "Contexts as JSON: for github, {\"github\": {...}, \"env\": {...}, \"job\": {\"status\": \"failure\"}}.")
-    Path contextFile;
-
-    @Parameters(index = "0", paramLabel = "EXPR", description = "The expression, with or without ${{ }}.")
-    String expression;
+    /** The model of {@code gantry eval}. */
+    CommandSpec spec() {
+        spec.addOption(CommandSpecs.option(Lang.class, "github|gitlab", "github",
+                "Expression language (default: ${DEFAULT-VALUE}).", "--lang"));
+        spec.addOption(CommandSpecs.option(Path.class, "FILE", null,
+                "Contexts as JSON: for github, {\"github\": {...}, \"env\": {...}, \"job\": {\"status\": \"failure\"}}.",
+                "--context"));
+        spec.addPositional(CommandSpecs.positional(String.class, "1", "EXPR", null,
+                "The expression, with or without $${{ }}."));
+        return CommandSpecs.withStandardHelp(spec);
+    }
 
     @Override
     public Integer call() {
+        lang = CommandSpecs.value(spec, "--lang");
+        contextFile = CommandSpecs.value(spec, "--context");
+        expression = CommandSpecs.positional(spec, 0);
         Map<String, Object> contexts;
         try {
             contexts = readContexts();

@@ -12,29 +12,35 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gantry lint}: compiler-style diagnostics for workflows and pipelines. */
-@Command(name = "lint", description = "Check GitHub Actions workflows and GitLab CI pipelines.",
-        mixinStandardHelpOptions = true)
 final class LintCommand implements Callable<Integer> {
 
     enum OutputFormat { text, json }
 
-    @Parameters(arity = "0..*", paramLabel = "FILE",
-            description = "Files to check (default: .github/workflows/* and .gitlab-ci.yml in the work dir).")
-    List<Path> files = new ArrayList<>();
+    private final CommandSpec spec = CommandSpecs.command(this, "lint",
+            "Check GitHub Actions workflows and GitLab CI pipelines.");
 
-    @Option(names = {"-C", "--workdir"}, paramLabel = "DIR", description = "Repository root (default: .).")
-    Path workdir = Path.of(".");
-
-    @Option(names = "--format", paramLabel = "text|json", description = "Output format (default: ${DEFAULT-VALUE}).")
-    OutputFormat format = OutputFormat.text;
+    /** The model of {@code gantry lint}. */
+    CommandSpec spec() {
+        spec.addPositional(CommandSpecs.positional(Path.class, "0..*", "FILE", null,
+                "Files to check (default: .github/workflows/* and .gitlab-ci.yml in the work dir)."));
+        spec.addOption(CommandSpecs.option(Path.class, "DIR", ".", "Repository root (default: .).",
+                "-C", "--workdir"));
+        spec.addOption(CommandSpecs.option(OutputFormat.class, "text|json", "text",
+                "Output format (default: ${DEFAULT-VALUE}).", "--format"));
+        return CommandSpecs.withStandardHelp(spec);
+    }
 
     @Override
     public Integer call() throws Exception {
+        List<Path> files = CommandSpecs.positional(spec, 0);
+        if (files == null) {
+            files = List.of();
+        }
+        Path workdir = CommandSpecs.value(spec, "--workdir");
+        OutputFormat format = CommandSpecs.value(spec, "--format");
         // Paths are printed relative to where the command runs, so an editor or a terminal opens them.
         Workspace ws = new Workspace(Path.of("."));
         List<Path> targets = files.isEmpty() ? ws.discover(workdir) : files.stream().map(workdir::resolve).toList();

@@ -13,22 +13,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gantry list}: what a workflow or pipeline defines, one table per file. */
-@Command(name = "list", description = "List the jobs of workflows and pipelines.", mixinStandardHelpOptions = true)
 final class ListCommand implements Callable<Integer> {
 
-    @Parameters(arity = "0..1", paramLabel = "FILE|DIR", description = "A file, or a folder to search (default: .).")
-    Path target = Path.of(".");
+    private final CommandSpec spec = CommandSpecs.command(this, "list", "List the jobs of workflows and pipelines.");
 
-    @Option(names = {"-C", "--workdir"}, paramLabel = "DIR", description = "Repository root (default: .).")
-    Path workdir = Path.of(".");
+    /** The model of {@code gantry list}. */
+    CommandSpec spec() {
+        spec.addPositional(CommandSpecs.positional(Path.class, "0..1", "FILE|DIR", ".",
+                "A file, or a folder to search (default: .)."));
+        spec.addOption(CommandSpecs.option(Path.class, "DIR", ".", "Repository root (default: .).",
+                "-C", "--workdir"));
+        return CommandSpecs.withStandardHelp(spec);
+    }
 
     @Override
     public Integer call() {
+        Path target = CommandSpecs.positional(spec, 0);
+        Path workdir = CommandSpecs.value(spec, "--workdir");
         Workspace ws = new Workspace(workdir);
         Path abs = workdir.resolve(target);
         List<Path> files = Files.isDirectory(abs) ? ws.discover(target) : List.of(target);

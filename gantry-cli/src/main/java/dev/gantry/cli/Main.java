@@ -5,29 +5,27 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
 /**
  * The {@code gantry} command. Exit status follows DESIGN.md: 0 success, 1 a job failed or lint
- * found errors, 2 bad input or usage.
+ * found errors, 2 bad input or usage. The commands' models are built in code ({@link CommandSpecs}
+ * says why).
  */
-@Command(name = "gantry", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Runs GitHub Actions workflows and GitLab CI pipelines unchanged.")
 public final class Main {
 
-    /**
-     * The subcommands by name. picocli builds its model of a command from annotations by
-     * reflection, about 0.1 s for all of them in a cold JVM; a run needs only the one it names.
-     */
+    /** The subcommands by name; a run builds the model of the one it names only. */
     private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
 
     static {
-        SUBCOMMANDS.put("run", RunCommand::new);
-        SUBCOMMANDS.put("lint", LintCommand::new);
-        SUBCOMMANDS.put("list", ListCommand::new);
-        SUBCOMMANDS.put("eval", EvalCommand::new);
-        SUBCOMMANDS.put("__train", TrainCommand::new);
+        SUBCOMMANDS.put("run", () -> new RunCommand().spec());
+        SUBCOMMANDS.put("lint", () -> new LintCommand().spec());
+        SUBCOMMANDS.put("list", () -> new ListCommand().spec());
+        SUBCOMMANDS.put("eval", () -> new EvalCommand().spec());
+        SUBCOMMANDS.put("__train", () -> new TrainCommand().spec());
         SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
+    }
+
+    private Main() {
     }
 
     public static void main(String[] args) {
@@ -38,10 +36,11 @@ public final class Main {
     public static int execute(String... args) {
         String first = args.length == 0 ? null : args[0];
         if ("run".equals(first)) {
-            // JGit's static set-up overlaps with picocli's model building on another core.
+            // JGit's static set-up overlaps with building the command line on another core.
             Thread.ofPlatform().daemon().name("gantry-jgit-prepare").start(JGitSettings::prepare);
         }
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = new CommandLine(CommandSpecs.withStandardHelp(CommandSpecs.command(new Main(), "gantry",
+                "Runs GitHub Actions workflows and GitLab CI pipelines unchanged.")));
         if (first != null && SUBCOMMANDS.containsKey(first) && !first.equals("help")) {
             cli.addSubcommand(first, SUBCOMMANDS.get(first).get());
         } else {

@@ -1,5 +1,12 @@
 package dev.gantry.cli;
 
+import static dev.gantry.cli.CommandSpecs.flag;
+import static dev.gantry.cli.CommandSpecs.given;
+import static dev.gantry.cli.CommandSpecs.option;
+import static dev.gantry.cli.CommandSpecs.repeatable;
+import static dev.gantry.cli.CommandSpecs.value;
+import static dev.gantry.cli.CommandSpecs.values;
+
 import dev.gantry.diag.Diagnostic;
 import dev.gantry.diag.Severity;
 import dev.gantry.github.RunAnyway;
@@ -15,106 +22,70 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code gantry run}: runs a workflow file, a {@code .gitlab-ci.yml}, or every workflow under
  * {@code DIR/.github/workflows} that the event triggers. Exit status: 0 every job succeeded
  * (allowed failures count as success), 1 a job failed or was cancelled, 2 bad input or usage.
  */
-@Command(name = "run", description = "Run a GitHub Actions workflow or a GitLab CI pipeline on this machine.",
-        mixinStandardHelpOptions = true, sortOptions = false)
 final class RunCommand implements Callable<Integer> {
 
-    @Spec
-    CommandLine.Model.CommandSpec spec;
+    private final CommandSpec spec = CommandSpecs.command(this, "run",
+            "Run a GitHub Actions workflow or a GitLab CI pipeline on this machine.");
 
-    @Parameters(arity = "0..1", paramLabel = "FILE|DIR",
-            description = "A workflow file, a .gitlab-ci.yml, or a folder, inside the work dir (default: the work dir).")
-    Path target;
-
-    @Option(names = {"-C", "--workdir"}, paramLabel = "DIR", description = "Repository root (default: .).")
-    Path workdir = Path.of(".");
-
-    @Option(names = {"-e", "--event"}, paramLabel = "NAME", description = "Event name (default: ${DEFAULT-VALUE}).")
-    String event = "push";
-
-    @Option(names = "--event-file", paramLabel = "FILE", description = "Event payload JSON (becomes github.event).")
-    Path eventFile;
-
-    @Option(names = {"-j", "--job"}, paramLabel = "ID", description = "Run only this job (repeatable).")
-    List<String> jobs = new ArrayList<>();
-
-    @Option(names = "--needs", description = "With --job: also run what those jobs need.")
-    boolean needs;
-
-    @Option(names = "--matrix", paramLabel = "NAME=VALUE",
-            description = "GitHub: run only the matrix legs with this value (repeatable; several values of one name add up).")
-    List<String> matrix = new ArrayList<>();
-
-    @Option(names = {"-s", "--secret"}, paramLabel = "NAME=VALUE", description = "A secret (repeatable).")
-    List<String> secrets = new ArrayList<>();
-
-    @Option(names = "--secret-file", paramLabel = "FILE", description = "Secrets in dotenv format.")
-    Path secretFile;
-
-    @Option(names = {"--var", "--variable"}, paramLabel = "NAME=VALUE",
-            description = "GitHub vars / GitLab CI variable (repeatable).")
-    List<String> variables = new ArrayList<>();
-
-    @Option(names = {"-i", "--input"}, paramLabel = "NAME=VALUE",
-            description = "workflow_dispatch input, or a GitLab pipeline input for spec:inputs (repeatable).")
-    List<String> inputs = new ArrayList<>();
-
-    @Option(names = "--env", paramLabel = "NAME=VALUE", description = "Extra environment for every step (repeatable).")
-    List<String> env = new ArrayList<>();
-
-    @Option(names = "--ref", paramLabel = "REV", description = "Run a committed revision instead of the working tree.")
-    String ref;
-
-    @Option(names = "--max-parallel", paramLabel = "N", description = "Jobs at once (default: number of cores).")
-    Integer maxParallel;
-
-    @Option(names = {"-n", "--dry-run"}, description = "Print the plan and stop.")
-    boolean dryRun;
-
-    @Option(names = "--json", paramLabel = "FILE", description = "Write the machine-readable result.")
-    Path json;
-
-    @Option(names = {"-v", "--verbose"}, description = "Show ::debug:: lines.")
-    boolean verbose;
-
-    @Option(names = "--manual", paramLabel = "JOB", description = "GitLab: also run this manual job (repeatable).")
-    List<String> manual = new ArrayList<>();
-
-    @Option(names = "--executor", paramLabel = "shell|docker",
-            description = "GitLab: how jobs execute (default: shell, and docker for jobs with an image).")
-    String executor;
-
-    @Option(names = "--pull", paramLabel = "never|missing|always",
-            description = "When images of job containers, services and docker steps are pulled (default: missing).")
-    String pull = "missing";
-
-    @Option(names = "--file-var", paramLabel = "NAME=VALUE",
-            description = "GitLab: a file-type variable; the job sees the path of a file holding VALUE (repeatable).")
-    List<String> fileVariables = new ArrayList<>();
-
-    @Option(names = "--offline", description = "Never fetch remote actions; use the action cache only.")
-    boolean offline;
-
-    @Option(names = "--action-source", paramLabel = "OWNER/REPO=PATH_OR_URL",
-            description = "Use a local folder or another git URL for that action's repository (repeatable).")
-    List<String> actionSources = new ArrayList<>();
-
-    @Option(names = "--no-builtin-actions", description = "Fetch the real actions instead of gantry's built-in ones.")
-    boolean noBuiltinActions;
+    /** The model of {@code gantry run}, in the order its help lists the options. */
+    CommandSpec spec() {
+        spec.usageMessage().sortOptions(false);
+        spec.addPositional(CommandSpecs.positional(Path.class, "0..1", "FILE|DIR", null,
+                "A workflow file, a .gitlab-ci.yml, or a folder, inside the work dir (default: the work dir)."));
+        spec.addOption(option(Path.class, "DIR", ".", "Repository root (default: .).", "-C", "--workdir"));
+        spec.addOption(option(String.class, "NAME", "push", "Event name (default: ${DEFAULT-VALUE}).",
+                "-e", "--event"));
+        spec.addOption(option(Path.class, "FILE", null, "Event payload JSON (becomes github.event).",
+                "--event-file"));
+        spec.addOption(repeatable("ID", "Run only this job (repeatable).", "-j", "--job"));
+        spec.addOption(flag("With --job: also run what those jobs need.", "--needs"));
+        spec.addOption(repeatable("NAME=VALUE",
+                "GitHub: run only the matrix legs with this value (repeatable; several values of one name add up).",
+                "--matrix"));
+        spec.addOption(repeatable("NAME=VALUE", "A secret (repeatable).", "-s", "--secret"));
+        spec.addOption(option(Path.class, "FILE", null, "Secrets in dotenv format.", "--secret-file"));
+        spec.addOption(repeatable("NAME=VALUE", "GitHub vars / GitLab CI variable (repeatable).",
+                "--var", "--variable"));
+        spec.addOption(repeatable("NAME=VALUE",
+                "workflow_dispatch input, or a GitLab pipeline input for spec:inputs (repeatable).", "-i", "--input"));
+        spec.addOption(repeatable("NAME=VALUE", "Extra environment for every step (repeatable).", "--env"));
+        spec.addOption(option(String.class, "REV", null, "Run a committed revision instead of the working tree.",
+                "--ref"));
+        spec.addOption(option(Integer.class, "N", null, "Jobs at once (default: number of cores).",
+                "--max-parallel"));
+        spec.addOption(flag("Print the plan and stop.", "-n", "--dry-run"));
+        spec.addOption(option(Path.class, "FILE", null, "Write the machine-readable result.", "--json"));
+        spec.addOption(flag("Show ::debug:: lines.", "-v", "--verbose"));
+        spec.addOption(repeatable("JOB", "GitLab: also run this manual job (repeatable).", "--manual"));
+        spec.addOption(option(String.class, "shell|docker", null,
+                "GitLab: how jobs execute (default: shell, and docker for jobs with an image).", "--executor"));
+        spec.addOption(option(String.class, "never|missing|always", "missing",
+                "When images of job containers, services and docker steps are pulled (default: missing).",
+                "--pull"));
+        spec.addOption(repeatable("NAME=VALUE",
+                "GitLab: a file-type variable; the job sees the path of a file holding VALUE (repeatable).",
+                "--file-var"));
+        spec.addOption(flag("Never fetch remote actions; use the action cache only.", "--offline"));
+        spec.addOption(repeatable("OWNER/REPO=PATH_OR_URL",
+                "Use a local folder or another git URL for that action's repository (repeatable).",
+                "--action-source"));
+        spec.addOption(flag("Fetch the real actions instead of gantry's built-in ones.", "--no-builtin-actions"));
+        return CommandSpecs.withStandardHelp(spec);
+    }
 
     @Override
     public Integer call() throws Exception {
         CommandLine cli = spec.commandLine();
+        Path workdir = value(spec, "--workdir");
+        Path target = CommandSpecs.positional(spec, 0);
+        String ref = value(spec, "--ref");
         RunSettings settings;
         try {
             settings = settings(cli);
@@ -200,32 +171,42 @@ final class RunCommand implements Callable<Integer> {
 
     private RunSettings settings(CommandLine cli) throws IOException {
         Map<String, String> secretValues = new LinkedHashMap<>();
+        Path secretFile = value(spec, "--secret-file");
         if (secretFile != null) {
             secretValues.putAll(KeyValues.dotenv(secretFile));
         }
-        secretValues.putAll(KeyValues.parse(secrets, "--secret", cli));
+        secretValues.putAll(KeyValues.parse(values(spec, "--secret"), "--secret", cli));
+        Integer maxParallel = value(spec, "--max-parallel");
         int parallel = maxParallel != null ? maxParallel : Runtime.getRuntime().availableProcessors();
         if (parallel < 1) {
             throw new CommandLine.ParameterException(cli, "--max-parallel must be at least 1");
         }
+        String executor = value(spec, "--executor");
         if (executor != null && !executor.equals("shell") && !executor.equals("docker")) {
             throw new CommandLine.ParameterException(cli, "--executor takes shell or docker, not '" + executor + "'");
         }
+        String pull = value(spec, "--pull");
         dev.gantry.runner.container.PullPolicy pullPolicy = dev.gantry.runner.container.PullPolicy.parse(pull)
                 .orElseThrow(() -> new CommandLine.ParameterException(cli,
                         "--pull takes never, missing or always, not '" + pull + "'"));
-        return new RunSettings(event, eventFile, new LinkedHashSet<>(jobs), needs, secretValues,
-                KeyValues.parse(variables, "--var", cli), KeyValues.parse(inputs, "--input", cli),
-                KeyValues.parse(env, "--env", cli), ref, parallel, dryRun, json, verbose, new LinkedHashSet<>(manual),
-                GitlabInvocation.executor(executor), KeyValues.parse(fileVariables, "--file-var", cli),
-                new RunSettings.Actions(offline, KeyValues.parse(actionSources, "--action-source", cli), !noBuiltinActions),
+        return new RunSettings(value(spec, "--event"), value(spec, "--event-file"),
+                new LinkedHashSet<>(values(spec, "--job")), given(spec, "--needs"), secretValues,
+                KeyValues.parse(values(spec, "--var"), "--var", cli),
+                KeyValues.parse(values(spec, "--input"), "--input", cli),
+                KeyValues.parse(values(spec, "--env"), "--env", cli), value(spec, "--ref"), parallel,
+                given(spec, "--dry-run"), value(spec, "--json"), given(spec, "--verbose"),
+                new LinkedHashSet<>(values(spec, "--manual")), GitlabInvocation.executor(executor),
+                KeyValues.parse(values(spec, "--file-var"), "--file-var", cli),
+                new RunSettings.Actions(given(spec, "--offline"),
+                        KeyValues.parse(values(spec, "--action-source"), "--action-source", cli),
+                        !given(spec, "--no-builtin-actions")),
                 pullPolicy, pickedLegs(cli));
     }
 
     /** {@code --matrix} values by name; {@code java=17 java=25} picks both. */
     private Map<String, java.util.Set<String>> pickedLegs(CommandLine cli) {
         Map<String, java.util.Set<String>> picked = new LinkedHashMap<>();
-        for (String item : matrix) {
+        for (String item : values(spec, "--matrix")) {
             KeyValues.parse(List.of(item), "--matrix", cli).forEach((name, value) ->
                     picked.computeIfAbsent(name, n -> new LinkedHashSet<>()).add(value));
         }

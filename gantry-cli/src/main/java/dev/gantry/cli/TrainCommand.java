@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code gantry __train}: exercises the common commands once on a small generated repository, so
@@ -17,8 +17,14 @@ import picocli.CommandLine.Command;
  * ({@code -XX:ArchiveClassesAtExit}); later starts map those classes instead of loading them, which
  * is most of a short run's time. Hidden: the launcher calls it after a build.
  */
-@Command(name = "__train", hidden = true, description = "Warm-up run for the class-data archive.")
 final class TrainCommand implements Callable<Integer> {
+
+    /** The model of {@code gantry __train}: no options, hidden from the help. */
+    CommandSpec spec() {
+        CommandSpec spec = CommandSpecs.command(this, "__train", "Warm-up run for the class-data archive.");
+        spec.usageMessage().hidden(true);
+        return spec;
+    }
 
     private static final String WORKFLOW = """
             name: train
