@@ -29,7 +29,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        int status = execute(args);
+        // The command ran to its end: JGit holds no lock that its clean-up at exit would remove.
+        JGitSettings.skipCleanupAtExit();
+        System.exit(status);
     }
 
     /** Runs the command line and returns the exit status, for tests that call it in-process. */
