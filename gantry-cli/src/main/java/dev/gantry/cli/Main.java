@@ -43,7 +43,7 @@ public final class Main {
             Thread.ofPlatform().daemon().name("gantry-jgit-prepare").start(JGitSettings::prepare);
         }
         CommandLine cli = new CommandLine(CommandSpecs.withStandardHelp(CommandSpecs.command(new Main(), "gantry",
-                "Runs GitHub Actions workflows and GitLab CI pipelines unchanged.")));
+                "Runs GitHub Actions workflows and GitLab CI pipelines unchanged.")), CommandSpecs.FACTORY);
         if (first != null && SUBCOMMANDS.containsKey(first) && !first.equals("help")) {
             cli.addSubcommand(first, SUBCOMMANDS.get(first).get());
         } else {
