@@ -59,20 +59,33 @@ final class RunSupport {
     /**
      * Deletes a run's temporary folder, best effort, without making the user wait: a job's workspace
      * may hold tens of thousands of files ({@code node_modules}, {@code target}), whose deletion takes
-     * a minute on a slow disk after the summary has been printed. So a detached {@code rm -rf} (in its
-     * own session when {@code setsid} exists, so that a later Ctrl-C of the calling script does not
-     * stop it) deletes it after gantry has exited; without {@code rm}, gantry deletes it itself.
+     * a minute on a slow disk after the summary has been printed. So an {@code rm -rf} that outlives
+     * gantry deletes it; without {@code rm}, gantry deletes it itself.
+     *
+     * <p>The {@code rm} must not be gantry's child when gantry exits: the JVM then has a thread
+     * waiting for that child, and its exit waits up to 0.3 s for such threads. So it is started
+     * through a process that forks it and returns at once: {@code setsid -f} (which also gives it a
+     * session of its own, so that a later Ctrl-C of the calling script does not stop it) or a shell
+     * running it in the background.
      */
     static void deleteTree(Path root) {
         String path = root.toAbsolutePath().toString();
-        for (List<String> command : List.of(List.of("setsid", "rm", "-rf", "--", path), List.of("rm", "-rf", "--", path))) {
+        List<List<String>> ways = List.of(List.of("setsid", "-f", "rm", "-rf", "--", path),
+                List.of("sh", "-c", "rm -rf -- \"$1\" &", "sh", path));
+        for (List<String> command : ways) {
             try {
-                new ProcessBuilder(command)
+                Process starter = new ProcessBuilder(command)
+                        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                         .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-                return;
+                if (starter.waitFor(5, TimeUnit.SECONDS) && starter.exitValue() == 0) {
+                    return;
+                }
             } catch (IOException | UnsupportedOperationException e) {
                 // Not on this machine: try the next way.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
         Trees.deleteQuietly(root);
