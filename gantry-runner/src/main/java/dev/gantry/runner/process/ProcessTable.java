@@ -1,5 +1,6 @@
 package dev.gantry.runner.process;
 
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -75,14 +76,18 @@ abstract class ProcessTable {
     /** Linux: {@code /proc}. */
     static final class ProcFs extends ProcessTable {
 
+        /** Enough for "pid (comm) state ppid pgrp": comm is at most 64 bytes. */
+        private static final int HEAD = 512;
+
         @Override
         List<ProcessEntry> snapshot() {
             List<ProcessEntry> result = new ArrayList<>();
+            byte[] buffer = new byte[HEAD];
             try (DirectoryStream<Path> dirs = Files.newDirectoryStream(PROC)) {
                 for (Path dir : dirs) {
                     String name = dir.getFileName().toString();
                     if (!name.isEmpty() && Character.isDigit(name.charAt(0))) {
-                        ProcessEntry entry = read(dir.resolve("stat"));
+                        ProcessEntry entry = read(PROC + "/" + name + "/stat", buffer);
                         if (entry != null) {
                             result.add(entry);
                         }
@@ -96,27 +101,58 @@ abstract class ProcessTable {
 
         /** Parses one stat file; null for a zombie or a process that is already gone. */
         static ProcessEntry read(Path stat) {
-            String text;
-            try {
-                text = Files.readString(stat, StandardCharsets.ISO_8859_1);
+            return read(stat.toString(), new byte[HEAD]);
+        }
+
+        /**
+         * Reads the head of a stat file with one plain read: a job's end scans every process, and
+         * {@code Files.readString} (a size query, then reads into growing buffers, then decoding)
+         * made that scan three times slower.
+         */
+        private static ProcessEntry read(String stat, byte[] buffer) {
+            int length;
+            try (FileInputStream in = new FileInputStream(stat)) {
+                length = in.readNBytes(buffer, 0, buffer.length);
             } catch (IOException e) {
                 return null; // the process ended while the table was read
             }
             // The command name (field 2) is in parentheses and may itself hold spaces and ')'.
-            int close = text.lastIndexOf(')');
-            if (close < 0) {
+            int close = -1;
+            for (int i = length - 1; i >= 0 && close < 0; i--) {
+                if (buffer[i] == ')') {
+                    close = i;
+                }
+            }
+            if (close < 0 || close + 2 >= length) {
                 return null;
             }
-            String[] fields = text.substring(close + 2).trim().split(" ");
-            if (fields.length < 3 || fields[0].equals("Z") || fields[0].equals("X")) {
+            byte state = buffer[close + 2];
+            if (state == 'Z' || state == 'X') {
                 return null;
             }
-            try {
-                long pid = Long.parseLong(text.substring(0, text.indexOf(' ')));
-                return new ProcessEntry(pid, Long.parseLong(fields[2]));
-            } catch (RuntimeException e) {
-                return null;
+            // After the state: ppid, then pgrp.
+            int at = close + 3;
+            long[] numbers = new long[2];
+            for (int field = 0; field < 2; field++) {
+                while (at < length && buffer[at] == ' ') {
+                    at++;
+                }
+                int start = at;
+                long value = 0;
+                while (at < length && buffer[at] >= '0' && buffer[at] <= '9') {
+                    value = value * 10 + (buffer[at++] - '0');
+                }
+                if (at == start) {
+                    return null;
+                }
+                numbers[field] = value;
             }
+            long pid = 0;
+            int i = 0;
+            while (i < length && buffer[i] >= '0' && buffer[i] <= '9') {
+                pid = pid * 10 + (buffer[i++] - '0');
+            }
+            return i == 0 ? null : new ProcessEntry(pid, numbers[1]);
         }
     }
 
