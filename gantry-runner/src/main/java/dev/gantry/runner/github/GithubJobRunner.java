@@ -27,7 +27,6 @@ import dev.gantry.runner.report.JobResult;
 import dev.gantry.runner.report.RunListener;
 import dev.gantry.runner.report.StepRef;
 import dev.gantry.runner.report.StepResult;
-import dev.gantry.runner.workspace.WorkspacePreparer;
 import dev.gantry.runner.workspace.WorkspaceResult;
 import dev.gantry.schedule.JobStatus;
 import java.io.IOException;
@@ -512,8 +511,8 @@ public final class GithubJobRunner {
             throw new JobSetupFailure("cannot create the job's folders under " + jobDir + ": " + e.getMessage());
         }
         WorkspaceResult prepared = run.revision() == null
-                ? new WorkspacePreparer().fromWorkingTree(run.repository(), workspace)
-                : new WorkspacePreparer().fromRevision(run.repository(), run.revision(), workspace);
+                ? run.workspaces().fromWorkingTree(run.repository(), workspace)
+                : run.workspaces().fromRevision(run.repository(), run.revision(), workspace);
         if (prepared instanceof WorkspaceResult.Failed f) {
             throw new JobSetupFailure("cannot prepare the workspace: " + f.message());
         }

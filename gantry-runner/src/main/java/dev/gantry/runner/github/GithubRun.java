@@ -6,6 +6,7 @@ import dev.gantry.model.Pipeline;
 import dev.gantry.runner.actions.ActionServices;
 import dev.gantry.runner.actions.BuiltinActions;
 import dev.gantry.runner.actions.remote.ActionRepositories;
+import dev.gantry.runner.workspace.WorkspacePreparer;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -37,13 +38,14 @@ import java.util.Map;
  * @param containers   the container runtime, made on first use (only jobs with a container, services
  *                     or docker steps need it); its availability is checked once per run; and the
  *                     pull policy
+ * @param workspaces   makes the jobs' workspaces: the working tree is read once per run
  */
 public record GithubRun(Pipeline workflow, String workflowFile, RepositoryFacts facts, String eventName,
                         Map<String, Object> event, Map<String, String> secrets, Map<String, String> vars,
                         Map<String, Object> inputs, Map<String, String> hostEnv, Map<String, String> extraEnv,
                         Path repository, String revision, Path runDir, Path toolCache, long runId, boolean verbose,
                         JobOutputs outputs, BuiltinActions actions, ActionRepositories repositories,
-                        ActionServices services, ContainerSupport containers) {
+                        ActionServices services, ContainerSupport containers, WorkspacePreparer workspaces) {
 
     public GithubRun {
         secrets = Map.copyOf(secrets);
@@ -61,7 +63,7 @@ public record GithubRun(Pipeline workflow, String workflowFile, RepositoryFacts 
                                ActionServices services, ContainerSupport containers) {
         return new GithubRun(workflow, workflowFile, facts, eventName, event, secrets, vars, inputs, hostEnv, extraEnv,
                 repository, revision, runDir, toolCache, runId, verbose, new JobOutputs(), actions, repositories, services,
-                containers);
+                containers, WorkspacePreparer.forRun());
     }
 
     /** The workflow's display name: its {@code name:}, else the file path, as GitHub shows it. */

@@ -122,8 +122,7 @@ final class ReusableCalls {
         GithubRun run = new GithubRun(view, from.workflowFile(), from.facts(), from.eventName(), from.event(), secrets,
                 from.vars(), inputs, from.hostEnv(), from.extraEnv(), from.repository(), from.revision(), from.runDir(),
                 from.toolCache(), from.runId(), from.verbose(), new JobOutputs(), from.actions(), from.repositories(),
-                from.services(),
-                from.containers());
+                from.services(), from.containers(), from.workspaces());
         frames.put(caller.key(), new Frame(run, called.ref(), Instant.now()));
 
         List<PlannedJob> jobs;

@@ -21,7 +21,6 @@ import dev.gantry.runner.report.JobResult;
 import dev.gantry.runner.report.RunListener;
 import dev.gantry.runner.report.StepRef;
 import dev.gantry.runner.report.StepResult;
-import dev.gantry.runner.workspace.WorkspacePreparer;
 import dev.gantry.runner.workspace.WorkspaceResult;
 import dev.gantry.schedule.JobStatus;
 import java.io.IOException;
@@ -184,8 +183,8 @@ public final class GitlabJobRunner {
             }
             Files.createDirectories(temp);
             WorkspaceResult prepared = run.revision() == null
-                    ? new WorkspacePreparer().fromWorkingTree(run.repository(), projectDir)
-                    : new WorkspacePreparer().fromRevision(run.repository(), run.revision(), projectDir);
+                    ? run.workspaces().fromWorkingTree(run.repository(), projectDir)
+                    : run.workspaces().fromRevision(run.repository(), run.revision(), projectDir);
             if (prepared instanceof WorkspaceResult.Failed f) {
                 return systemFailure(log, "cannot prepare the project directory: " + f.message());
             }

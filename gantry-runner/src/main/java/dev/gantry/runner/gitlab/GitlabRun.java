@@ -5,6 +5,7 @@ import dev.gantry.runner.container.ContainerSupport;
 import dev.gantry.event.RepositoryFacts;
 import dev.gantry.model.Pipeline;
 import dev.gantry.runner.store.CacheStore;
+import dev.gantry.runner.workspace.WorkspacePreparer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
@@ -32,12 +33,14 @@ import java.util.Set;
  * @param colour        the output goes to a terminal: echo commands in green, as GitLab Runner does
  * @param cache         where caches live between runs: the machine's shared store
  * @param containers    the container runtime for the Docker executor, made on first use, and the pull policy
+ * @param workspaces    makes the jobs' project folders: the working tree is read once per run
  */
 public record GitlabRun(Pipeline pipeline, String file, RepositoryFacts facts, String source, long pipelineId,
                         Instant createdAt, Map<String, String> secrets, Map<String, String> fileVariables,
                         Map<String, String> runVariables, Map<String, String> hostEnv, Map<String, String> extraEnv,
                         Path repository, String revision, Path runDir, Set<String> manual, Executor executor,
-                        boolean colour, CacheStore cache, ContainerSupport containers) {
+                        boolean colour, CacheStore cache, ContainerSupport containers,
+                        WorkspacePreparer workspaces) {
 
     public GitlabRun {
         secrets = Map.copyOf(secrets);
@@ -48,7 +51,7 @@ public record GitlabRun(Pipeline pipeline, String file, RepositoryFacts facts, S
         manual = Set.copyOf(manual);
     }
 
-    /** A run whose Docker runtime is made on first use. */
+    /** A run whose Docker runtime is made on first use, and whose jobs share one reading of the working tree. */
     public static GitlabRun of(Pipeline pipeline, String file, RepositoryFacts facts, String source, long pipelineId,
                                Instant createdAt, Map<String, String> secrets, Map<String, String> fileVariables,
                                Map<String, String> runVariables, Map<String, String> hostEnv,
@@ -57,6 +60,6 @@ public record GitlabRun(Pipeline pipeline, String file, RepositoryFacts facts, S
                                CacheStore cache, ContainerSupport containers) {
         return new GitlabRun(pipeline, file, facts, source, pipelineId, createdAt, secrets, fileVariables, runVariables,
                 hostEnv, extraEnv, repository, revision, runDir, manual, executor, colour,
-                cache, containers);
+                cache, containers, WorkspacePreparer.forRun());
     }
 }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.TreeMap;
 import org.eclipse.jgit.dircache.DirCache;
@@ -37,40 +36,45 @@ import org.eclipse.jgit.util.FS;
  * clones work. Only {@code core.repositoryformatversion}, {@code extensions.objectformat} and the
  * {@code remote.*} settings of the user's configuration are copied: nothing that runs programs
  * (hooks, credential helpers, filters), so a run cannot trigger the user's local hooks.
+ *
+ * <p>Read once ({@link #read}), written to each workspace ({@link #writeTo}): the jobs of a run
+ * share one reading of the user's refs and configuration.
  */
-final class GitDirectory {
-
-    private GitDirectory() {
-    }
+record GitDirectory(String alternates, String head, String packedRefs, String config, byte[] shallow, byte[] index) {
 
     /**
-     * Writes {@code workspace/.git}.
+     * Reads what a workspace's {@code .git} holds from the user's repository.
      *
      * @param head  what HEAD is: a ref name ({@code refs/heads/main}) or a commit id
      * @param index the index to start from: the user's index file (working-tree workspaces), or
-     *              null to build one from {@code commit}'s tree (revision workspaces)
+     *              null when {@link #writeIndex} builds one (revision workspaces)
      */
-    static void create(Repository source, Path workspace, String head, File index, RevCommit commit) throws IOException {
+    static GitDirectory read(Repository source, String head, File index) throws IOException {
+        Path common = source.getCommonDirectory().toPath();
+        Path shallow = common.resolve("shallow");
+        return new GitDirectory(common.resolve("objects").toAbsolutePath() + "\n",
+                head.startsWith("refs/") ? "ref: " + head + "\n" : head + "\n",
+                packedRefs(source), config(source.getConfig()),
+                Files.exists(shallow) ? Files.readAllBytes(shallow) : null,
+                index != null && index.exists() ? Files.readAllBytes(index.toPath()) : null);
+    }
+
+    /** Writes {@code workspace/.git}; the workspace's files are already there. */
+    void writeTo(Path workspace) throws IOException {
         Path git = workspace.resolve(".git");
         Files.createDirectories(git.resolve("objects/info"));
         Files.createDirectories(git.resolve("objects/pack"));
         Files.createDirectories(git.resolve("refs/heads"));
         Files.createDirectories(git.resolve("refs/tags"));
-        Path sourceObjects = source.getCommonDirectory().toPath().resolve("objects").toAbsolutePath();
-        write(git.resolve("objects/info/alternates"), sourceObjects + "\n");
-        write(git.resolve("HEAD"), head.startsWith("refs/") ? "ref: " + head + "\n" : head + "\n");
-        write(git.resolve("packed-refs"), packedRefs(source));
-        write(git.resolve("config"), config(source.getConfig()));
-        Path shallow = source.getCommonDirectory().toPath().resolve("shallow");
-        if (Files.exists(shallow)) {
-            Files.copy(shallow, git.resolve("shallow"));
+        write(git.resolve("objects/info/alternates"), alternates);
+        write(git.resolve("HEAD"), head);
+        write(git.resolve("packed-refs"), packedRefs);
+        write(git.resolve("config"), config);
+        if (shallow != null) {
+            Files.write(git.resolve("shallow"), shallow);
         }
         if (index != null) {
-            if (index.exists()) {
-                Files.copy(index.toPath(), git.resolve("index"), StandardCopyOption.REPLACE_EXISTING);
-            }
-        } else if (commit != null) {
-            writeIndex(source, git.resolve("index").toFile(), commit);
+            Files.write(git.resolve("index"), index);
         }
     }
 
@@ -118,7 +122,9 @@ final class GitDirectory {
         return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    private static void writeIndex(Repository source, File file, RevCommit commit) throws IOException {
+    /** Writes {@code workspace/.git/index} with the files of {@code commit}'s tree, as a checkout leaves it. */
+    static void writeIndex(Repository source, Path workspace, RevCommit commit) throws IOException {
+        File file = workspace.resolve(".git/index").toFile();
         DirCache cache = DirCache.lock(file, FS.DETECTED);
         try (ObjectReader reader = source.newObjectReader()) {
             DirCacheBuilder builder = cache.builder();

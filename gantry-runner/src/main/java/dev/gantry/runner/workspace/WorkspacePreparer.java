@@ -3,6 +3,7 @@ package dev.gantry.runner.workspace;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -10,7 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.lib.Constants;
@@ -40,6 +43,8 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 public final class WorkspacePreparer {
 
     private final ParallelWriter writer;
+    /** Working trees read once, by project root; null when every workspace reads afresh. */
+    private final Map<Path, WorkingTree> workingTrees;
 
     /** A preparer with four writer threads, the best setting measured by bench/workspace.sh. */
     public WorkspacePreparer() {
@@ -48,7 +53,22 @@ public final class WorkspacePreparer {
 
     /** A preparer with {@code threads} writer threads (1 writes sequentially). */
     public WorkspacePreparer(int threads) {
+        this(threads, false);
+    }
+
+    private WorkspacePreparer(int threads, boolean oneReading) {
         this.writer = new ParallelWriter(Math.max(1, threads));
+        this.workingTrees = oneReading ? new ConcurrentHashMap<>() : null;
+    }
+
+    /**
+     * A preparer for the jobs of one run: the first working-tree workspace lists the files and
+     * reads the git state (HEAD, refs, index); later workspaces copy the same files, with their
+     * contents as they are when each is written (a file deleted in between is left out). Saves
+     * opening the repository and walking the tree once per job.
+     */
+    public static WorkspacePreparer forRun() {
+        return new WorkspacePreparer(4, true);
     }
 
     /**
@@ -75,63 +95,74 @@ public final class WorkspacePreparer {
             return revision == null ? copyPlainFolder(projectRoot, destination)
                     : new WorkspaceResult.Failed("--ref needs a git repository, and " + projectRoot + " is not in one");
         }
-        // No readEnvironment(): GIT_DIR and friends of Gantry's caller must not redirect the copy.
-        try (Repository repository = new FileRepositoryBuilder().setGitDir(gitDir).setMustExist(true).build()) {
-            if (repository.isBare()) {
-                return new WorkspaceResult.Failed(projectRoot + " is in a bare repository, which has no working tree");
-            }
-            long started = System.nanoTime();
-            Path workTree = repository.getWorkTree().toPath();
-            // A project in a subfolder of its repository (a monorepo, or an example inside a project)
-            // gets that subfolder as its workspace, without a .git: the repository's index and refs
-            // describe the whole tree, not the subfolder.
-            String prefix = subfolderPrefix(workTree, projectRoot);
+        try {
             if (revision == null) {
-                List<WorkspaceEntry> entries = within(WorkingTreeListing.list(repository), prefix);
-                long listed = System.nanoTime();
-                Path source = prefix.isEmpty() ? workTree : workTree.resolve(prefix);
-                // No COPY_ATTRIBUTES: the file is created with the source's mode (executable bits
-                // kept); copying owner, times and extended attributes would double the system
-                // calls per file, and a fresh checkout has fresh times on GitHub too.
-                writer.writeAll(entries, destination, () -> (entry, target) -> Files.copy(source.resolve(entry.path()),
-                        target, LinkOption.NOFOLLOW_LINKS));
-                String head = Optional.ofNullable(repository.getFullBranch()).orElse(Constants.R_HEADS + "main");
-                ObjectId commit = repository.resolve(Constants.HEAD);
-                if (prefix.isEmpty()) {
-                    GitDirectory.create(repository, destination, head, repository.getIndexFile(), null);
-                }
-                return prepared(destination, commit, head, entries.size(), started, listed);
+                WorkingTree tree = workingTrees == null ? WorkingTree.read(gitDir, projectRoot)
+                        : workingTree(gitDir, projectRoot);
+                return tree.writeTo(destination, writer);
             }
-            RevCommit commit = resolve(repository, revision);
-            if (commit == null) {
-                return new WorkspaceResult.Failed("revision '" + revision + "' is not a commit of " + workTree);
+            // No readEnvironment(): GIT_DIR and friends of Gantry's caller must not redirect the copy.
+            try (Repository repository = new FileRepositoryBuilder().setGitDir(gitDir).setMustExist(true).build()) {
+                return checkOut(repository, projectRoot, revision, destination);
             }
-            List<WorkspaceEntry> entries = within(RevisionListing.list(repository, commit), prefix);
-            long listed = System.nanoTime();
-            writer.writeAll(entries, destination, () -> new BlobWriter(repository.newObjectReader()));
-            Ref branch = revision.startsWith(Constants.R_HEADS) ? repository.exactRef(revision)
-                    : repository.exactRef(Constants.R_HEADS + revision);
-            String head = branch != null && commit.equals(branch.getObjectId()) ? branch.getName() : commit.name();
-            if (prefix.isEmpty()) {
-                GitDirectory.create(repository, destination, head, null, commit);
-            }
-            return prepared(destination, commit, head, entries.size(), started, listed);
         } catch (RepositoryNotFoundException | IllegalArgumentException e) {
             return new WorkspaceResult.Failed(projectRoot + " is not in a readable git repository");
+        } catch (WorkingTree.BareRepositoryException e) {
+            return new WorkspaceResult.Failed(projectRoot + " is in a bare repository, which has no working tree");
         } catch (IOException | RuntimeException e) {
             return new WorkspaceResult.Failed("could not prepare the workspace in " + destination + ": " + e.getMessage());
         }
     }
 
+    /** The run's reading of a working tree, made by the first workspace that needs it. */
+    private WorkingTree workingTree(File gitDir, Path projectRoot) throws IOException {
+        try {
+            return workingTrees.computeIfAbsent(projectRoot.toAbsolutePath().normalize(), root -> {
+                try {
+                    return WorkingTree.read(gitDir, root);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private WorkspaceResult checkOut(Repository repository, Path projectRoot, String revision, Path destination)
+            throws IOException {
+        if (repository.isBare()) {
+            throw new WorkingTree.BareRepositoryException();
+        }
+        long started = System.nanoTime();
+        Path workTree = repository.getWorkTree().toPath();
+        String prefix = subfolderPrefix(workTree, projectRoot);
+        RevCommit commit = resolve(repository, revision);
+        if (commit == null) {
+            return new WorkspaceResult.Failed("revision '" + revision + "' is not a commit of " + workTree);
+        }
+        List<WorkspaceEntry> entries = within(RevisionListing.list(repository, commit), prefix);
+        long listed = System.nanoTime();
+        writer.writeAll(entries, destination, () -> new BlobWriter(repository.newObjectReader()));
+        Ref branch = revision.startsWith(Constants.R_HEADS) ? repository.exactRef(revision)
+                : repository.exactRef(Constants.R_HEADS + revision);
+        String head = branch != null && commit.equals(branch.getObjectId()) ? branch.getName() : commit.name();
+        if (prefix.isEmpty()) {
+            GitDirectory.read(repository, head, null).writeTo(destination);
+            GitDirectory.writeIndex(repository, destination, commit);
+        }
+        return prepared(destination, commit, head, entries.size(), Duration.ofNanos(listed - started), listed);
+    }
+
     /** {@code sub/dir/} for a project below the work tree's root, "" for the root itself. */
-    private static String subfolderPrefix(Path workTree, Path projectRoot) throws IOException {
+    static String subfolderPrefix(Path workTree, Path projectRoot) throws IOException {
         Path tree = workTree.toRealPath();
         Path project = projectRoot.toRealPath();
         return tree.equals(project) ? "" : tree.relativize(project).toString().replace('\\', '/') + "/";
     }
 
     /** The entries below {@code prefix}, with paths relative to it; all of them for "". */
-    private static List<WorkspaceEntry> within(List<WorkspaceEntry> entries, String prefix) {
+    static List<WorkspaceEntry> within(List<WorkspaceEntry> entries, String prefix) {
         if (prefix.isEmpty()) {
             return entries;
         }
@@ -162,10 +193,11 @@ public final class WorkspacePreparer {
         }
     }
 
-    private static WorkspaceResult prepared(Path root, ObjectId commit, String head, int files, long started, long listed) {
+    static WorkspaceResult prepared(Path root, ObjectId commit, String head, int files, Duration listing,
+                                    long writingStarted) {
         return new WorkspaceResult.Prepared(root, Optional.ofNullable(commit).map(ObjectId::name),
-                head.startsWith("refs/") ? Optional.of(head) : Optional.empty(), files,
-                Duration.ofNanos(listed - started), Duration.ofNanos(System.nanoTime() - listed));
+                head.startsWith("refs/") ? Optional.of(head) : Optional.empty(), files, listing,
+                Duration.ofNanos(System.nanoTime() - writingStarted));
     }
 
     private static RevCommit resolve(Repository repository, String revision) throws IOException {

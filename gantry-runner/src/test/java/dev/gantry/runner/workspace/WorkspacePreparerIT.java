@@ -206,4 +206,25 @@ class WorkspacePreparerIT {
             assertThat(one.resolve("many/f" + i + ".txt")).hasSameTextualContentAs(four.resolve("many/f" + i + ".txt"));
         }
     }
+
+    @Test
+    void theJobsOfARunShareOneReadingOfTheTreeButCopyTodaysContents() throws Exception {
+        WorkspacePreparer run = WorkspacePreparer.forRun();
+        Path first = temp.resolve("first");
+        Path second = temp.resolve("second");
+        prepared(run.fromWorkingTree(repo, first));
+
+        write("a.txt", "edited during the run\n");
+        Files.delete(repo.resolve("untracked.txt"));
+        write("created-during-the-run.txt", "late\n");
+        WorkspaceResult.Prepared later = prepared(run.fromWorkingTree(repo, second));
+
+        assertThat(second.resolve("a.txt")).hasContent("edited during the run");
+        assertThat(second.resolve("untracked.txt")).doesNotExist();
+        assertThat(second.resolve("created-during-the-run.txt")).doesNotExist();
+        assertThat(second.resolve("dir/sub/b.txt")).hasContent("b");
+        assertThat(git(second, "status", "--porcelain", "--", "dir")).isEmpty();
+        assertThat(later.commit()).isPresent();
+        assertThat(first.resolve("untracked.txt")).hasContent("new");
+    }
 }
