@@ -29,6 +29,13 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // JGit logs through SLF4J, which otherwise finds its no-op binding by scanning the jar's
+        // service files (about 12 ms of every start); SLF4J 2.0.9+ reads the binding from this,
+        // and would say so on stderr at its default verbosity.
+        if (System.getProperty("slf4j.provider") == null) {
+            System.setProperty("slf4j.provider", "org.slf4j.nop.NOPServiceProvider");
+            System.setProperty("slf4j.internal.verbosity", "WARN");
+        }
         int status = execute(args);
         // The command ran to its end: JGit holds no lock that its clean-up at exit would remove.
         JGitSettings.skipCleanupAtExit();

@@ -2,13 +2,43 @@ package dev.gantry.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The command line itself, built in code by {@link CommandSpecs}: help, version, usage mistakes
  * and the values of options reach the commands as they did when picocli read annotations.
  */
 class CommandLineTest {
+
+    @TempDir
+    Path dir;
+
+    /** A whole process, as a user starts it: nothing on stderr from the libraries gantry uses. */
+    @Test
+    void aSuccessfulRunPrintsNothingOnStderr() throws Exception {
+        Path repo = dir.resolve("repo");
+        new GantryProcess(repo).file(".github/workflows/ci.yml", """
+                on: push
+                jobs:
+                  build:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: echo hello
+                """).commit();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process gantry = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "run", "-C", repo.toString()).redirectOutput(dir.resolve("out.txt").toFile()).start();
+        String err = new String(gantry.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(gantry.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(gantry.exitValue()).isZero();
+        assertThat(err).isEmpty();
+        assertThat(dir.resolve("out.txt")).content().contains("hello");
+    }
 
     @Test
     void helpListsEveryCommandButTheHiddenOne() {
