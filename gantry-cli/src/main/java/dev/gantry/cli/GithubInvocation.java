@@ -30,7 +30,6 @@ import dev.gantry.runner.github.GithubWorkflowRun;
 import dev.gantry.runner.report.RunListener;
 import dev.gantry.runner.report.RunResult;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -126,7 +125,7 @@ final class GithubInvocation {
             printPlan(calls.withCalledJobs(plan, WorkflowRef.local(file)));
             return 0;
         }
-        Path runDir = Files.createTempDirectory("gantry-run-");
+        Path runDir = RunSupport.runDirectory();
         try {
             Path toolCache = Path.of(System.getProperty("user.home"), ".cache", "gantry", "toolcache");
             GithubRun run = GithubRun.of(workflow, file, facts, settings.event(), payload, settings.secrets(),

@@ -103,7 +103,7 @@ final class GitlabInvocation {
             printPlan(created.jobs());
             return 0;
         }
-        Path runDir = Files.createTempDirectory("gantry-run-");
+        Path runDir = RunSupport.runDirectory();
         try {
             GitlabRun run = GitlabRun.of(pipeline, file, facts, source, pipelineId, createdAt, settings.secrets(),
                     settings.fileVariables(), settings.variables(), System.getenv(), settings.env(), repository,

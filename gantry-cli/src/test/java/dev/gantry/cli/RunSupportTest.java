@@ -35,4 +35,19 @@ class RunSupportTest {
         }
         assertThat(run).doesNotExist();
     }
+
+    @Test
+    void runFoldersArePrivateAndNeverShared() throws Exception {
+        Path first = RunSupport.runDirectory();
+        Path second = RunSupport.runDirectory();
+        try {
+            assertThat(first).isNotEqualTo(second);
+            assertThat(first.getFileName().toString()).startsWith("gantry-run-");
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(first)))
+                    .isEqualTo("rwx------");
+        } finally {
+            Files.delete(first);
+            Files.delete(second);
+        }
+    }
 }
