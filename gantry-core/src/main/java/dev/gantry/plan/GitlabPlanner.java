@@ -22,7 +22,6 @@ import dev.gantry.model.When;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -162,7 +161,8 @@ public final class GitlabPlanner {
             return new GitlabPlan.Refused(refusal);
         }
         // Stable: document order within a stage.
-        created.sort(Comparator.comparingInt(c -> stageIndex.getOrDefault(c.job().stage(), Integer.MAX_VALUE)));
+        created.sort((a, b) -> Integer.compare(stageIndex.getOrDefault(a.job().stage(), Integer.MAX_VALUE),
+                stageIndex.getOrDefault(b.job().stage(), Integer.MAX_VALUE)));
         return edges(created, stageIndex, workflowVariables, only, withNeeds);
     }
 

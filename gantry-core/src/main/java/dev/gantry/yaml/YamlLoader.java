@@ -129,10 +129,12 @@ public final class YamlLoader {
             return new YamlScalar("", YamlScalar.Type.NULL, YamlScalar.Style.PLAIN, null, range(node));
         }
         inProgress.put(node, Boolean.TRUE);
-        YamlNode result = switch (node) {
-            case ScalarNode s -> scalar(s);
-            case SequenceNode s -> sequence(s);
-            case MappingNode m -> mapping(m);
+        // On the node type, not a pattern switch on the node's class: every run comes here, and
+        // a pattern switch makes the JVM generate a class at start (a few ms of a cold start).
+        YamlNode result = switch (node.getNodeType()) {
+            case SCALAR -> scalar((ScalarNode) node);
+            case SEQUENCE -> sequence((SequenceNode) node);
+            case MAPPING -> mapping((MappingNode) node);
             default -> throw new IllegalStateException("unknown YAML node " + node.getClass());
         };
         inProgress.remove(node);
