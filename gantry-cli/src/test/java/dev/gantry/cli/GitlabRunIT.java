@@ -345,6 +345,37 @@ class GitlabRunIT {
     }
 
     @Test
+    void anIncludeWhoseRulesDoNotMatchContributesNothingAndNeedNotExist() throws Exception {
+        // firecow/gitlab-ci-local#1011: the template of the left-out file replaced the one the job extends.
+        GantryProcess repo = repo().gitlab("""
+                variables:
+                  ENABLED_REWRITE: "true"
+                include:
+                  - local: scripts/job.yml
+                  - local: scripts/rewrite.yml
+                    rules:
+                      - if: $ENABLED_REWRITE == "true"
+                  - local: scripts/release.yml
+                    rules:
+                      - if: $CI_COMMIT_TAG
+                some_job:
+                  extends: [.job]
+                  after_script:
+                    - echo "FROM_REWRITE=[$FROM_REWRITE]"
+                """).file("scripts/job.yml", ".job:\n  script: [echo \"job template\"]\n")
+                .file("scripts/rewrite.yml", ".job:\n  script: [echo \"rewrite template\"]\n"
+                        + "variables:\n  FROM_REWRITE: \"yes\"\n").commit();
+
+        GantryProcess.Outcome o = repo.run();
+        assertThat(o.exit()).as(o.out() + o.err()).isZero();
+        assertThat(o.out()).as("the global ENABLED_REWRITE is not seen by include rules")
+                .contains("job template", "FROM_REWRITE=[]").doesNotContain("rewrite template");
+
+        GantryProcess.Outcome asked = repo.run("--variable", "ENABLED_REWRITE=true");
+        assertThat(asked.out()).as(asked.err()).contains("rewrite template", "FROM_REWRITE=[yes]");
+    }
+
+    @Test
     void withRefThePipelineAndItsIncludesComeFromThatRevision() throws Exception {
         GantryProcess repo = repo().gitlab("""
                 include: [local: ci/jobs.yml]
