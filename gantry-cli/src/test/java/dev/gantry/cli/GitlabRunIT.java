@@ -376,6 +376,27 @@ class GitlabRunIT {
     }
 
     @Test
+    void anEnvironmentGetsItsSlugFromTheExpandedNameAndItsUrlCanUseIt() throws Exception {
+        // firecow/gitlab-ci-local#1451: "url: http://${CI_ENVIRONMENT_SLUG}.local" lost the slug.
+        GantryProcess.Outcome o = repo().gitlab("""
+                deploy:
+                  environment:
+                    name: review/$CI_COMMIT_REF_SLUG
+                    url: https://${CI_ENVIRONMENT_SLUG}.example.com
+                  script:
+                    - echo "name=$CI_ENVIRONMENT_NAME slug=$CI_ENVIRONMENT_SLUG url=$CI_ENVIRONMENT_URL"
+                prod:
+                  environment: production
+                  script:
+                    - echo "prod slug=$CI_ENVIRONMENT_SLUG"
+                """).commit().run();
+        assertThat(o.exit()).as(o.out() + o.err()).isZero();
+        assertThat(o.out()).containsPattern(
+                "name=review/main slug=(review-main-[0-9a-z]{6}) url=https://\\1\\.example\\.com")
+                .contains("prod slug=production");
+    }
+
+    @Test
     void withRefThePipelineAndItsIncludesComeFromThatRevision() throws Exception {
         GantryProcess repo = repo().gitlab("""
                 include: [local: ci/jobs.yml]
