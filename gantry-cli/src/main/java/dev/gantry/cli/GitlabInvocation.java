@@ -62,7 +62,7 @@ final class GitlabInvocation {
                 && GitlabPlanner.usesChanges(pipeline) ? GitFacts.changedFiles(repository, null, facts.sha()) : null;
         GitlabPipelineFacts pipelineFacts = new GitlabPipelineFacts(
                 GitlabPredefined.onlyExceptContext(facts, source, changed),
-                GitlabPredefined.forRules(facts, source, pipelineId, createdAt, file, pipeline.name()),
+                GitlabPredefined.forRules(facts, source, pipelineId, createdAt, file, pipeline.name(), repository),
                 Variables.of(settings.variables()), () -> repositoryFiles(repository), changesSince(facts));
         if (pipeline.details() instanceof GitlabPipeline details && !details.includeRules().isEmpty()) {
             pipeline = withIncludesOfThisRun(pipelineFacts);

@@ -397,6 +397,26 @@ class GitlabRunIT {
     }
 
     @Test
+    void aTagPipelineHasTheAnnotatedTagsMessage() throws Exception {
+        GantryProcess repo = repo().gitlab("""
+                release:
+                  rules:
+                    - if: $CI_COMMIT_TAG
+                  script:
+                    - echo "tag=$CI_COMMIT_TAG message=[$CI_COMMIT_TAG_MESSAGE]"
+                """).commit();
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.open(dir.resolve("repo").toFile())) {
+            git.tag().setName("v1.0").setAnnotated(true).setMessage("First release\n")
+                    .setTagger(new org.eclipse.jgit.lib.PersonIdent("Test", "test@example.com")).setSigned(false).call();
+        }
+
+        GantryProcess.Outcome o = repo.run("--ref", "v1.0");
+
+        assertThat(o.exit()).as(o.out() + o.err()).isZero();
+        assertThat(o.out()).contains("tag=v1.0 message=[First release]");
+    }
+
+    @Test
     void withRefThePipelineAndItsIncludesComeFromThatRevision() throws Exception {
         GantryProcess repo = repo().gitlab("""
                 include: [local: ci/jobs.yml]
