@@ -1,8 +1,10 @@
 package dev.gantry.cli;
 
+import dev.gantry.diag.Severity;
 import dev.gantry.event.RepositoryFacts;
 import dev.gantry.expr.gitlab.Variables;
 import dev.gantry.load.LoadResult;
+import dev.gantry.model.GitlabPipeline;
 import dev.gantry.model.Pipeline;
 import dev.gantry.plan.GitlabPipelineFacts;
 import dev.gantry.plan.GitlabPlan;
@@ -60,8 +62,14 @@ final class GitlabInvocation {
                 && GitlabPlanner.usesChanges(pipeline) ? GitFacts.changedFiles(repository, null, facts.sha()) : null;
         GitlabPipelineFacts pipelineFacts = new GitlabPipelineFacts(
                 GitlabPredefined.onlyExceptContext(facts, source, changed),
-                GitlabPredefined.forRules(facts, source, pipelineId, createdAt, file, pipeline.name()),
+                GitlabPredefined.forRules(facts, source, pipelineId, createdAt, file, pipeline.name(), repository),
                 Variables.of(settings.variables()), () -> repositoryFiles(repository), changesSince(facts));
+        if (pipeline.details() instanceof GitlabPipeline details && !details.includeRules().isEmpty()) {
+            pipeline = withIncludesOfThisRun(pipelineFacts);
+            if (pipeline == null) {
+                return 2;
+            }
+        }
         GitlabPlan plan = GitlabPlanner.plan(pipeline, pipelineFacts, settings.jobs(), settings.withNeeds());
         switch (plan) {
             case GitlabPlan.NoPipeline none -> {
@@ -78,6 +86,23 @@ final class GitlabInvocation {
                 return run(created, pipeline, file, facts, source, pipelineId, createdAt);
             }
         }
+    }
+
+    /**
+     * The configuration read again with only the {@code include} entries whose rules match this run
+     * ("Use rules with include": the others contribute nothing, not even templates or variables, and
+     * need not exist); null after printing the errors that GitLab would refuse the pipeline for.
+     */
+    private Pipeline withIncludesOfThisRun(GitlabPipelineFacts pipelineFacts) throws IOException {
+        LoadResult reread = new Workspace(Path.of(".")).load(Path.of(loaded.file()), settings.ref(), settings.inputs(),
+                rules -> GitlabPlanner.includes(rules, pipelineFacts));
+        if (reread.hasErrors() || reread.pipeline() == null) {
+            reread.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR)
+                    .forEach(d -> System.err.println(d.format()));
+            System.err.println("gantry run: the files this pipeline includes have errors");
+            return null;
+        }
+        return reread.pipeline();
     }
 
     private int run(GitlabPlan.Created created, Pipeline pipeline, String file, RepositoryFacts facts, String source,

@@ -108,11 +108,20 @@ final class Workspace {
      * @param inputs pipeline inputs by name ({@code -i NAME=VALUE}); GitHub workflows ignore them here
      */
     LoadResult load(Path file, String revision, Map<String, String> inputs) throws IOException {
+        return load(file, revision, inputs, dev.gantry.gitlab.IncludeFilter.EVERY);
+    }
+
+    /**
+     * As {@link #load(Path, String, Map)}, reading only the GitLab {@code include} entries whose rules
+     * {@code includes} accepts: the configuration as it is created for one run.
+     */
+    LoadResult load(Path file, String revision, Map<String, String> inputs, dev.gantry.gitlab.IncludeFilter includes)
+            throws IOException {
         Path abs = cwd.resolve(file).normalize();
         Path root = projectRoot(abs);
         String rel = root.relativize(abs).toString().replace('\\', '/');
         LoadResult r = PipelineLoader.load(rel, revision == null ? new DirectorySourceFiles(root)
-                : revisionFiles(root, revision), null, inputs);
+                : revisionFiles(root, revision), null, inputs, includes);
         return new LoadResult(display(root, r.file()), r.pipeline(),
                 r.diagnostics().stream().map(d -> new dev.gantry.diag.Diagnostic(d.severity(),
                         new dev.gantry.diag.SourceRange(display(root, d.range().file()), d.range().line(),

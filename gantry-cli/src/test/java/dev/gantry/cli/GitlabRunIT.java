@@ -345,6 +345,78 @@ class GitlabRunIT {
     }
 
     @Test
+    void anIncludeWhoseRulesDoNotMatchContributesNothingAndNeedNotExist() throws Exception {
+        // firecow/gitlab-ci-local#1011: the template of the left-out file replaced the one the job extends.
+        GantryProcess repo = repo().gitlab("""
+                variables:
+                  ENABLED_REWRITE: "true"
+                include:
+                  - local: scripts/job.yml
+                  - local: scripts/rewrite.yml
+                    rules:
+                      - if: $ENABLED_REWRITE == "true"
+                  - local: scripts/release.yml
+                    rules:
+                      - if: $CI_COMMIT_TAG
+                some_job:
+                  extends: [.job]
+                  after_script:
+                    - echo "FROM_REWRITE=[$FROM_REWRITE]"
+                """).file("scripts/job.yml", ".job:\n  script: [echo \"job template\"]\n")
+                .file("scripts/rewrite.yml", ".job:\n  script: [echo \"rewrite template\"]\n"
+                        + "variables:\n  FROM_REWRITE: \"yes\"\n").commit();
+
+        GantryProcess.Outcome o = repo.run();
+        assertThat(o.exit()).as(o.out() + o.err()).isZero();
+        assertThat(o.out()).as("the global ENABLED_REWRITE is not seen by include rules")
+                .contains("job template", "FROM_REWRITE=[]").doesNotContain("rewrite template");
+
+        GantryProcess.Outcome asked = repo.run("--variable", "ENABLED_REWRITE=true");
+        assertThat(asked.out()).as(asked.err()).contains("rewrite template", "FROM_REWRITE=[yes]");
+    }
+
+    @Test
+    void anEnvironmentGetsItsSlugFromTheExpandedNameAndItsUrlCanUseIt() throws Exception {
+        // firecow/gitlab-ci-local#1451: "url: http://${CI_ENVIRONMENT_SLUG}.local" lost the slug.
+        GantryProcess.Outcome o = repo().gitlab("""
+                deploy:
+                  environment:
+                    name: review/$CI_COMMIT_REF_SLUG
+                    url: https://${CI_ENVIRONMENT_SLUG}.example.com
+                  script:
+                    - echo "name=$CI_ENVIRONMENT_NAME slug=$CI_ENVIRONMENT_SLUG url=$CI_ENVIRONMENT_URL"
+                prod:
+                  environment: production
+                  script:
+                    - echo "prod slug=$CI_ENVIRONMENT_SLUG"
+                """).commit().run();
+        assertThat(o.exit()).as(o.out() + o.err()).isZero();
+        assertThat(o.out()).containsPattern(
+                "name=review/main slug=(review-main-[0-9a-z]{6}) url=https://\\1\\.example\\.com")
+                .contains("prod slug=production");
+    }
+
+    @Test
+    void aTagPipelineHasTheAnnotatedTagsMessage() throws Exception {
+        GantryProcess repo = repo().gitlab("""
+                release:
+                  rules:
+                    - if: $CI_COMMIT_TAG
+                  script:
+                    - echo "tag=$CI_COMMIT_TAG message=[$CI_COMMIT_TAG_MESSAGE]"
+                """).commit();
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.open(dir.resolve("repo").toFile())) {
+            git.tag().setName("v1.0").setAnnotated(true).setMessage("First release\n")
+                    .setTagger(new org.eclipse.jgit.lib.PersonIdent("Test", "test@example.com")).setSigned(false).call();
+        }
+
+        GantryProcess.Outcome o = repo.run("--ref", "v1.0");
+
+        assertThat(o.exit()).as(o.out() + o.err()).isZero();
+        assertThat(o.out()).contains("tag=v1.0 message=[First release]");
+    }
+
+    @Test
     void withRefThePipelineAndItsIncludesComeFromThatRevision() throws Exception {
         GantryProcess repo = repo().gitlab("""
                 include: [local: ci/jobs.yml]

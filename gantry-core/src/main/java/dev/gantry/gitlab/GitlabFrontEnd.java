@@ -60,6 +60,17 @@ public final class GitlabFrontEnd {
      */
     public static Pipeline parse(String file, List<YamlNode> documents, SourceFiles files, Diagnostics diagnostics,
                                  Map<String, String> inputs) {
+        return parse(file, documents, files, diagnostics, inputs, IncludeFilter.EVERY);
+    }
+
+    /**
+     * Parses a pipeline as it is created for one run: only the {@code include} entries whose rules
+     * {@code filter} accepts are read ("Use rules with include"); the others contribute nothing.
+     *
+     * @param filter decides each {@code include} entry with {@code rules}; {@link IncludeFilter#EVERY} to lint
+     */
+    public static Pipeline parse(String file, List<YamlNode> documents, SourceFiles files, Diagnostics diagnostics,
+                                 Map<String, String> inputs, IncludeFilter filter) {
         Reader reader = new Reader(diagnostics);
         YamlMap.Entry given = inputs.isEmpty() ? null : CommandLineInputs.entry(inputs, diagnostics);
         YamlNode root = new FileInputs(reader).configuration(file, documents, given, given == null ? null : given.key());
@@ -68,7 +79,7 @@ public final class GitlabFrontEnd {
                     + " keywords, not " + root.describe());
             return null;
         }
-        IncludeResolver.Result included = new IncludeResolver(files, reader).resolve(file, map);
+        IncludeResolver.Result included = new IncludeResolver(files, reader, filter).resolve(file, map);
         boolean complete = included.complete();
         ExtendsResolver extendsResolver = new ExtendsResolver(included.config(), reader, complete);
         YamlMap config = extendsResolver.resolve();

@@ -36,8 +36,13 @@ import java.util.Optional;
  * without the host);
  * without one it reports {@value RuleIds#INCLUDE_REMOTE}. Such an include, and a missing local one,
  * mark the configuration incomplete, so that checks which the missing file could answer (unknown
- * templates, jobs, references, a pipeline without jobs) stay silent instead of piling up. {@code include:rules} are checked and recorded per file, but every file is read:
- * linting sees the union of all possible configurations. {@code include:inputs} go to every file
+ * templates, jobs, references, a pipeline without jobs) stay silent instead of piling up.
+ *
+ * <p>{@code include:rules} are checked and recorded per file, and an {@link IncludeFilter} decides
+ * whether the entry is read at all ("Use rules with include": GitLab evaluates them before it fetches
+ * the file). With {@link IncludeFilter#EVERY}, linting sees the union of all possible configurations,
+ * and a file behind rules that is missing or only reachable over the network is a warning, since
+ * GitLab fails the pipeline for it only when the rules take it in. {@code include:inputs} go to every file
  * that the entry names, and each file interpolates them into itself before its own includes are read
  * (see {@link FileInputs}).
  */
@@ -63,12 +68,16 @@ final class IncludeResolver {
     private final Reader reader;
     private final List<String> files = new ArrayList<>();
     private final Map<String, List<Rule>> rules = new LinkedHashMap<>();
+    private final IncludeFilter filter;
     private boolean complete = true;
     private int count;
+    /** Whether the entry being read has rules under {@link IncludeFilter#EVERY}: its absence is a warning. */
+    private boolean conditional;
 
-    IncludeResolver(SourceFiles sources, Reader reader) {
+    IncludeResolver(SourceFiles sources, Reader reader, IncludeFilter filter) {
         this.sources = sources;
         this.reader = reader;
+        this.filter = filter;
     }
 
     /**
@@ -99,7 +108,17 @@ final class IncludeResolver {
                 }
                 inputs = m.entry("inputs");
             }
-            for (Target target : targets(item)) {
+            if (conditions != null && !conditions.isEmpty() && !filter.includes(conditions)) {
+                continue;
+            }
+            conditional = conditions != null && filter == IncludeFilter.EVERY;
+            List<Target> targets = targets(item);
+            conditional = false;
+            if (conditions != null && targets.isEmpty()) {
+                // Recorded under the path as written, so that a run re-reads the configuration with its facts.
+                rules.putIfAbsent(written(item), conditions);
+            }
+            for (Target target : targets) {
                 YamlMap content = load(target, inputs, stack);
                 if (content == null) {
                     continue;
@@ -111,6 +130,27 @@ final class IncludeResolver {
             }
         }
         return base == null ? own : YamlMerge.deep(base, own);
+    }
+
+    /** The file an entry names, as written (for an entry whose file could not be read). */
+    private static String written(YamlNode item) {
+        if (item instanceof YamlMap m) {
+            for (String key : List.of("local", "remote", "template", "component", "project")) {
+                if (m.get(key) instanceof YamlScalar s) {
+                    return s.value();
+                }
+            }
+        }
+        return item instanceof YamlScalar s ? s.value() : "include";
+    }
+
+    /** Not finding an included file: an error, or a warning for a file behind rules under {@link IncludeFilter#EVERY}. */
+    private void unavailable(YamlNode at, String rule, String message) {
+        if (conditional) {
+            reader.warning(at, rule, message + "; GitLab fails the pipeline for it only when its rules include it");
+        } else {
+            reader.error(at, rule, message);
+        }
     }
 
     /** A file to include and the node that asked for it (where problems are reported). */
@@ -196,7 +236,7 @@ final class IncludeResolver {
         }
         if (!normal.contains("*")) {
             if (sources.read(normal).isEmpty()) {
-                reader.error(at, RuleIds.INCLUDE_MISSING, "local include '" + path + "' does not exist");
+                unavailable(at, RuleIds.INCLUDE_MISSING, "local include '" + path + "' does not exist");
                 complete = false;
                 return List.of();
             }
@@ -204,7 +244,7 @@ final class IncludeResolver {
         }
         List<String> matches = sources.glob(escapeGlob(normal));
         if (matches.isEmpty()) {
-            reader.error(at, RuleIds.INCLUDE_MISSING, "no file matches the local include '" + path + "'");
+            unavailable(at, RuleIds.INCLUDE_MISSING, "no file matches the local include '" + path + "'");
             complete = false;
         }
         return matches.stream().map(p -> new Target(p, at)).toList();
@@ -216,7 +256,7 @@ final class IncludeResolver {
         }
         complete = false;
         String what = at instanceof YamlScalar s ? s.value() : kind;
-        reader.error(at, RuleIds.INCLUDE_REMOTE, "include:" + kind + " '" + what
+        unavailable(at, RuleIds.INCLUDE_REMOTE, "include:" + kind + " '" + what
                 + "' needs network access; not available offline (place a copy at " + vendored + " to use it)");
         return List.of();
     }

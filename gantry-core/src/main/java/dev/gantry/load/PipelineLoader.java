@@ -4,6 +4,7 @@ import dev.gantry.diag.Diagnostics;
 import dev.gantry.diag.SourceRange;
 import dev.gantry.github.GithubFrontEnd;
 import dev.gantry.gitlab.GitlabFrontEnd;
+import dev.gantry.gitlab.IncludeFilter;
 import dev.gantry.model.Format;
 import dev.gantry.model.Pipeline;
 import dev.gantry.yaml.YamlLoader;
@@ -49,6 +50,15 @@ public final class PipelineLoader {
      * @param inputs GitLab pipeline inputs by name, as typed on the command line; empty for none
      */
     public static LoadResult load(String path, SourceFiles files, Format format, Map<String, String> inputs) {
+        return load(path, files, format, inputs, IncludeFilter.EVERY);
+    }
+
+    /**
+     * As {@link #load(String, SourceFiles, Format, Map)}, reading only the GitLab {@code include}
+     * entries whose {@code rules} {@code includes} accepts (a run, whose facts decide them).
+     */
+    public static LoadResult load(String path, SourceFiles files, Format format, Map<String, String> inputs,
+                                  IncludeFilter includes) {
         Diagnostics diagnostics = new Diagnostics();
         Optional<String> text = files.read(path);
         if (text.isEmpty()) {
@@ -64,7 +74,7 @@ public final class PipelineLoader {
                 // A GitLab file may open with a spec: header document; its configuration is the last one.
                 pipeline = switch (format != null ? format : detect(path, documents.getLast())) {
                     case GITHUB -> github(path, documents, diagnostics);
-                    case GITLAB -> GitlabFrontEnd.parse(path, documents, files, diagnostics, inputs);
+                    case GITLAB -> GitlabFrontEnd.parse(path, documents, files, diagnostics, inputs, includes);
                 };
             }
         } catch (RuntimeException e) {

@@ -56,7 +56,8 @@ import java.util.Set;
  *   <li>Artifacts: with {@code dependencies}, those jobs' (none for {@code []}); else with
  *       {@code needs}, the needed jobs' unless {@code artifacts: false}; else every job of the earlier
  *       stages.</li>
- *   <li>Files included under {@code include:rules} contribute their jobs only when their rules match.</li>
+ *   <li>Files included under {@code include:rules} contribute their jobs only when their rules match
+ *       ({@link #includes}, which sees no YAML variables).</li>
  * </ul>
  *
  * <p>Rules see the predefined variables, the global and workflow variables, the job's own (with its
@@ -87,6 +88,10 @@ public final class GitlabPlanner {
      */
     public static boolean usesChanges(Pipeline pipeline) {
         if (pipeline.triggers().rules().stream().anyMatch(r -> r.changes() != null)) {
+            return true;
+        }
+        if (pipeline.details() instanceof GitlabPipeline details && details.includeRules().values().stream()
+                .anyMatch(rules -> rules.stream().anyMatch(r -> r.changes() != null))) {
             return true;
         }
         for (Job job : pipeline.jobs()) {
@@ -266,11 +271,25 @@ public final class GitlabPlanner {
             return true;
         }
         List<Rule> rules = details.includeRules().get(job.range().file());
-        if (rules == null || rules.isEmpty()) {
-            return true;
-        }
+        return rules == null || rules.isEmpty() || includeRulesMatch(rules);
+    }
+
+    /**
+     * Whether an {@code include} entry with these rules is part of the pipeline created for
+     * {@code facts} ("Use CI/CD configuration from other files#Use rules with include"): the first
+     * rule that matches decides, and takes the file in unless it says {@code when: never}; no match
+     * leaves it out. The rules see the predefined and the pipeline's own variables (project, trigger,
+     * manual run: {@code --variable}), not the YAML's: "You cannot use variables defined in jobs, or in a
+     * global variables section ... Includes are evaluated before jobs" (#Use variables with include).
+     *
+     * @param rules an entry's {@code include:rules}
+     */
+    public static boolean includes(List<Rule> rules, GitlabPipelineFacts facts) {
+        return new GitlabPlanner(null, facts).includeRulesMatch(rules);
+    }
+
+    private boolean includeRulesMatch(List<Rule> rules) {
         Variables visible = resolved(Map.of(VariableLayer.PREDEFINED, facts.predefined(),
-                VariableLayer.PIPELINE_YAML, Variables.fromModel(pipeline.variables()),
                 VariableLayer.PIPELINE_RUN, facts.runVariables()));
         return rules.stream().filter(r -> mismatch(r, visible) == null).findFirst()
                 .map(r -> r.when() != When.NEVER).orElse(false);

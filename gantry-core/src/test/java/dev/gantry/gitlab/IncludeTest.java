@@ -6,10 +6,14 @@ import static dev.gantry.gitlab.GitlabTesting.lines;
 import static dev.gantry.gitlab.GitlabTesting.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gantry.load.LoadResult;
+import dev.gantry.load.PipelineLoader;
+import dev.gantry.model.Format;
 import dev.gantry.model.GitlabPipeline;
 import dev.gantry.model.Job;
 import dev.gantry.model.Pipeline;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** {@code include:} forms, wildcards, merging order and offline behaviour. */
@@ -140,6 +144,56 @@ class IncludeTest {
         assertThat(jobs(p)).containsExactly("build");
         assertThat(((GitlabPipeline) p.details()).includeRules().get("ci/build.yml"))
                 .singleElement().satisfies(r -> assertThat(r.ifExpression()).isEqualTo("$BUILD == \"yes\""));
+    }
+
+    private static final String CONDITIONAL = """
+            include:
+              - local: scripts/job.yml
+              - local: scripts/rewrite.yml
+                rules:
+                  - if: $ENABLED_REWRITE == 'true'
+              - local: scripts/absent.yml
+                rules:
+                  - if: $CI_COMMIT_TAG
+            some_job:
+              extends: [.job]
+            """;
+
+    private static MemoryFiles conditional() {
+        return new MemoryFiles().with(".gitlab-ci.yml", CONDITIONAL)
+                .with("scripts/job.yml", ".job: {script: [echo job]}\n")
+                .with("scripts/rewrite.yml", ".job: {script: [echo rewrite_job]}\nvariables: {FROM_REWRITE: 'yes'}\n");
+    }
+
+    private static LoadResult forRun(MemoryFiles files, IncludeFilter filter) {
+        return PipelineLoader.load(".gitlab-ci.yml", files, Format.GITLAB, Map.of(), filter);
+    }
+
+    @Test
+    void aMissingFileBehindRulesIsAWarningWhenLinting() {
+        assertThat(lines(load(conditional()))).containsExactly(".gitlab-ci.yml:6:12: warning: local include"
+                + " 'scripts/absent.yml' does not exist; GitLab fails the pipeline for it only when its rules include"
+                + " it [include-missing]");
+    }
+
+    @Test
+    void anIncludeItsRulesLeaveOutContributesNothingAndNeedNotExist() {
+        // "Use rules with include": GitLab evaluates the rules before it reads the file.
+        LoadResult r = forRun(conditional(), rules -> false);
+        assertThat(r.diagnostics()).isEmpty();
+        Pipeline p = r.pipeline();
+        assertThat(job(p, "some_job").steps().get(0).action().toString()).contains("echo job")
+                .doesNotContain("rewrite_job");
+        assertThat(p.variables()).isEmpty();
+        assertThat(((GitlabPipeline) p.details()).includes()).containsExactly("scripts/job.yml");
+    }
+
+    @Test
+    void anIncludeItsRulesTakeInMustExist() {
+        LoadResult r = forRun(conditional(), rules -> true);
+        assertThat(lines(r)).containsExactly(".gitlab-ci.yml:6:12: error: local include 'scripts/absent.yml'"
+                + " does not exist [include-missing]");
+        assertThat(job(r.pipeline(), "some_job").steps().get(0).action().toString()).contains("echo rewrite_job");
     }
 
     @Test

@@ -306,4 +306,43 @@ class GitlabPlannerTest {
         assertThat(GitlabPlanner.usesChanges(pipeline(
                 "workflow:\n  rules:\n    - changes: [x]\na:\n  script: [x]\n"))).isTrue();
     }
+
+    private static final String INCLUDE_BY_FLAG = """
+            variables:
+              FLAG: "yes"
+            include:
+              - local: extra.yml
+                rules:
+                  - if: $FLAG == "yes"
+            main: {script: [x]}
+            """;
+
+    private static Pipeline withExtra(String yaml) {
+        Map<String, String> tree = Map.of(".gitlab-ci.yml", yaml, "extra.yml", "extra: {script: [x]}\n");
+        SourceFiles files = new SourceFiles() {
+            @Override
+            public Optional<String> read(String path) {
+                return Optional.ofNullable(tree.get(path));
+            }
+
+            @Override
+            public List<String> glob(String glob) {
+                return List.of();
+            }
+        };
+        return PipelineLoader.load(".gitlab-ci.yml", files, Format.GITLAB).pipeline();
+    }
+
+    @Test
+    void includeRulesSeeThePipelinesVariablesButNotTheYamlsGlobalOnes() {
+        // "You cannot use variables defined in jobs, or in a global variables section" (includes, Use variables
+        // with include): the global FLAG does not take extra.yml in, a pipeline variable does.
+        Pipeline p = withExtra(INCLUDE_BY_FLAG);
+        assertThat(keys((GitlabPlan.Created) GitlabPlanner.plan(p, facts("main"), Set.of(), false)))
+                .containsExactly("main");
+        assertThat(keys((GitlabPlan.Created) GitlabPlanner.plan(p, facts("main", "FLAG", "yes"), Set.of(), false)))
+                .containsExactly("extra", "main");
+        assertThat(GitlabPlanner.usesChanges(withExtra("include:\n  - local: extra.yml\n    rules:\n"
+                + "      - changes: [x]\nmain: {script: [x]}\n"))).isTrue();
+    }
 }

@@ -33,4 +33,26 @@ class SlugTest {
         // The cut lands on a '-', which is then dropped.
         assertThat(Slug.of("a".repeat(62) + "/b")).isEqualTo("a".repeat(62));
     }
+
+    /** CI_ENVIRONMENT_SLUG: 24 characters at most, a suffix when the slug is not the name itself. */
+    @ParameterizedTest(name = "[{0}] -> [{1}]")
+    @CsvSource(delimiter = '|', textBlock = """
+            production                      | ^production$
+            review-app                      | ^review-app$
+            review/main                     | ^review-main-[0-9a-z]{6}$
+            QA                              | ^qa-[0-9a-z]{6}$
+            1st                             | ^env-1st-[0-9a-z]{6}$
+            a-very-long-environment-name-x  | ^a-very-long-envir-[0-9a-z]{6}$
+            review//feature__x              | ^review-feature-x-[0-9a-z]{6}$
+            """)
+    void environmentSlugs(String name, String pattern) {
+        String slug = Slug.environment(name);
+        assertThat(slug).matches(pattern).hasSizeLessThanOrEqualTo(24);
+        assertThat(Slug.environment(name)).as("the same name, the same slug").isEqualTo(slug);
+    }
+
+    @org.junit.jupiter.api.Test
+    void namesThatShareASlugGetDifferentSuffixes() {
+        assertThat(Slug.environment("review/main")).isNotEqualTo(Slug.environment("review_main"));
+    }
 }

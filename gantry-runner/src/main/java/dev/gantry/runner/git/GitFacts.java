@@ -16,6 +16,7 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevTag;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.util.io.DisabledOutputStream;
@@ -107,6 +108,24 @@ public final class GitFacts {
             from = null;
         }
         return from == null ? Optional.empty() : Optional.of(changedFiles(dir, from.name(), to));
+    }
+
+    /**
+     * The message of the tag {@code name}: an annotated tag's message without its final line break,
+     * "" for a lightweight tag, null when the repository has no such tag.
+     */
+    public static String tagMessage(Path dir, String name) throws IOException {
+        Optional<Repository> opened = open(dir);
+        if (opened.isEmpty()) {
+            return null;
+        }
+        try (Repository repo = opened.get(); RevWalk walk = new RevWalk(repo)) {
+            Ref ref = repo.exactRef(Constants.R_TAGS + name);
+            if (ref == null) {
+                return null;
+            }
+            return walk.parseAny(ref.getObjectId()) instanceof RevTag tag ? tag.getFullMessage().stripTrailing() : "";
+        }
     }
 
     /**

@@ -4,6 +4,9 @@ import dev.gantry.event.RepositoryFacts;
 import dev.gantry.expr.gitlab.PredefinedVariables;
 import dev.gantry.expr.gitlab.Variables;
 import dev.gantry.match.OnlyExceptContext;
+import dev.gantry.runner.git.GitFacts;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +18,7 @@ import java.util.Map;
  * from the {@code origin} remote ({@code owner/name}), the server from the remote's host
  * ({@code https://host}, else {@code http://localhost}), project id 1 and pipeline iid 1. A merge
  * request pipeline ({@code merge_request_event}) gets merge request 1 from the current branch into the
- * default branch.
+ * default branch. A tag pipeline's CI_COMMIT_TAG_MESSAGE is the annotated tag's message, read from git.
  */
 public final class GitlabPredefined {
 
@@ -35,13 +38,18 @@ public final class GitlabPredefined {
 
     /** What the pipeline-level builder starts from. */
     static PredefinedVariables pipeline(GitlabRun run) {
-        return base(run.facts(), run.source(), run.pipelineId(), run.createdAt(), run.file(), run.pipeline().name());
+        return base(run.facts(), run.source(), run.pipelineId(), run.createdAt(), run.file(), run.pipeline().name(),
+                run.repository());
     }
 
-    /** The variables {@code workflow:rules} and job {@code rules} see. */
+    /**
+     * The variables {@code workflow:rules} and job {@code rules} see.
+     *
+     * @param repository the repository on this machine (a tag pipeline's CI_COMMIT_TAG_MESSAGE comes from it)
+     */
     public static Variables forRules(RepositoryFacts facts, String source, long pipelineId, Instant createdAt,
-                                     String configPath, String pipelineName) {
-        return base(facts, source, pipelineId, createdAt, configPath, pipelineName).forRules();
+                                     String configPath, String pipelineName, Path repository) {
+        return base(facts, source, pipelineId, createdAt, configPath, pipelineName, repository).forRules();
     }
 
     /** What {@code only}/{@code except} look at. */
@@ -52,11 +60,12 @@ public final class GitlabPredefined {
     }
 
     private static PredefinedVariables base(RepositoryFacts facts, String source, long pipelineId, Instant createdAt,
-                                            String configPath, String pipelineName) {
+                                            String configPath, String pipelineName, Path repository) {
         PredefinedVariables p = new PredefinedVariables()
                 .commit(new PredefinedVariables.Commit(facts.sha(), facts.beforeSha(), facts.message(),
                         facts.authorName() + " <" + facts.authorEmail() + ">", facts.timestamp()))
-                .ref(facts.isTag() ? PredefinedVariables.Ref.tag(facts.refName())
+                .ref(facts.isTag() ? new PredefinedVariables.Ref(facts.refName(), PredefinedVariables.RefKind.TAG,
+                        false, tagMessage(repository, facts.refName()))
                         : PredefinedVariables.Ref.branch(facts.refName()))
                 .defaultBranch(facts.defaultBranch())
                 .project(new PredefinedVariables.Project(facts.fullName(), 1))
@@ -70,6 +79,15 @@ public final class GitlabPredefined {
                     facts.title(), "", List.of(), facts.beforeSha(), "detached"));
         }
         return p;
+    }
+
+    /** CI_COMMIT_TAG_MESSAGE ("The commit tag message. Available only in pipelines for tags"), or null. */
+    private static String tagMessage(Path repository, String tag) {
+        try {
+            return GitFacts.tagMessage(repository, tag);
+        } catch (IOException e) {
+            return null; // a repository git cannot read has no tag message to give
+        }
     }
 
     /** {@code https://host} of an origin URL ({@code https://host/...}, {@code git@host:...}), else localhost. */

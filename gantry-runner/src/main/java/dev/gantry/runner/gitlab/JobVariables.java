@@ -2,6 +2,7 @@ package dev.gantry.runner.gitlab;
 
 import dev.gantry.expr.gitlab.ExpansionPlace;
 import dev.gantry.expr.gitlab.PredefinedVariables;
+import dev.gantry.expr.gitlab.Slug;
 import dev.gantry.expr.gitlab.VariableExpander;
 import dev.gantry.expr.gitlab.VariableLayer;
 import dev.gantry.expr.gitlab.VariableScope;
@@ -68,12 +69,20 @@ record JobVariables(Map<String, String> values, List<String> problems) {
         layers.put(VariableLayer.PIPELINE_RUN, Variables.of(run.runVariables()));
         VariableExpander.ResolvedVariables resolved = VariableExpander.resolveAll(VariableScope.merge(layers),
                 ExpansionPlace.RUNNER);
+        if (job.job().environment() != null) {
+            // The slug is of the name with its variables expanded, and the URL may use the slug: a second pass.
+            String slug = Slug.environment(resolved.variables().value("CI_ENVIRONMENT_NAME"));
+            layers.put(VariableLayer.PREDEFINED, layers.get(VariableLayer.PREDEFINED)
+                    .withRaw("CI_ENVIRONMENT_SLUG", slug));
+            resolved = VariableExpander.resolveAll(VariableScope.merge(layers), ExpansionPlace.RUNNER);
+        }
         return new JobVariables(new LinkedHashMap<>(resolved.variables().asMap()), resolved.problems());
     }
 
     /**
      * CI_ENVIRONMENT_NAME, _URL, _ACTION and _TIER of a job with {@code environment:} ("Predefined CI/CD
-     * variables reference"); name and URL may hold variables, so they stay expandable.
+     * variables reference"); name and URL may hold variables, so they stay expandable. CI_ENVIRONMENT_SLUG
+     * ({@link Slug#environment}) is added once the name is expanded.
      */
     private static Variables environment(dev.gantry.model.Environment env) {
         if (env == null) {
