@@ -132,8 +132,10 @@ public final class GithubJobRunner {
         actions = new ActionSteps(run, state, job.job().id(), ref, listener, masker, interpolator, annotations::add,
                 host(ref, state, deadline, summary), steps.size());
         jobStatus = actions.runPres(steps, results);
+        List<String> actionNames = StepActionNames.of(steps);
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
+            state.startStep(actionNames.get(i));
             boolean timedOutJob = !Instant.now().isBefore(deadline);
             if (timedOutJob && reason == null) {
                 cancelled = true;
@@ -165,9 +167,10 @@ public final class GithubJobRunner {
                                String jobStatus, Instant deadline, StringBuilder summary) {
         boolean runs;
         try {
+            EvalContext withEnv = withStepEnv(state, step, context, stepWhere(stepRef));
             runs = step.condition() == null
                     ? !jobStatus.equals("failure") && !jobStatus.equals("cancelled")
-                    : interpolator.condition(step.condition(), context, stepWhere(stepRef) + ".if");
+                    : interpolator.condition(step.condition(), withEnv, stepWhere(stepRef) + ".if");
         } catch (ExpressionFailure e) {
             listener.stepStarted(ref, stepRef);
             listener.line(ref, "Error: " + masker.mask(e.getMessage()));
@@ -200,6 +203,22 @@ public final class GithubJobRunner {
         }
         String conclusion = tolerated ? "success" : outcome;
         return record(ref, state, stepRef, outcome, conclusion, r.exitCode(), r.duration(), r.outputs());
+    }
+
+    /**
+     * The step's contexts with its own {@code env:} in the env context, for its {@code if:}. The
+     * runner evaluates a step's env before its condition, so the condition sees it ("Contexts reference#env context":
+     * the variables set in a workflow, job or step); an error in it fails the step even when the
+     * condition would skip it.
+     */
+    private static EvalContext withStepEnv(JobState state, Step step, EvalContext context, String where)
+            throws ExpressionFailure {
+        if (step.env().isEmpty()) {
+            return context;
+        }
+        Map<String, String> env = state.jobLevelEnv();
+        env.putAll(state.stepEnvValues(step, context, where));
+        return context.with(dev.gantry.expr.github.ContextName.ENV, env);
     }
 
     private StepResult record(JobRef ref, JobState state, StepRef stepRef, String outcome, String conclusion,
