@@ -78,4 +78,20 @@ class GithubDivergencesIT {
         assertThat(o.exit()).as(o.out() + o.err()).isZero();
         assertThat(o.out()).contains("kernel=5.1 5.1 quoted=5.10");
     }
+
+    @Test
+    void aPullRequestRunsOnItsMergeRef() throws Exception {
+        GantryProcess.Outcome o = repo().workflow("""
+                on: pull_request
+                jobs:
+                  build:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: echo "ref=${{ github.ref }} $GITHUB_REF name=${{ github.ref_name }} $GITHUB_REF_NAME head=${{ github.head_ref }}"
+                """).file("pr.json", """
+                {"number": 42, "pull_request": {"number": 42, "head": {"ref": "feature"}, "base": {"ref": "main"}}}
+                """).commit().run("-e", "pull_request", "--event-file", dir.resolve("repo/pr.json").toString());
+        assertThat(o.exit()).as(o.out() + o.err()).isZero();
+        assertThat(o.out()).contains("ref=refs/pull/42/merge refs/pull/42/merge name=42/merge 42/merge head=feature");
+    }
 }

@@ -552,7 +552,7 @@ public final class GithubJobRunner {
                 .withWorkspace(new NioWorkspaceFiles(workspace));
         state.defaults = DefaultVariables.of(run.facts(), new DefaultVariables.RunIdentity(run.workflowName(),
                 run.workflowFile(), job.job().id(), run.runId(), run.runId(), run.eventName(),
-                Contexts.baseRef(run), Contexts.headRef(run)),
+                Contexts.baseRef(run), Contexts.headRef(run), EventRef.of(run.eventName(), run.event(), run.facts())),
                 new DefaultVariables.JobPaths(workspace, temp, run.toolCache(), eventPath), run.verbose());
         try {
             state.workflowEnv = interpolator.env(run.workflow().variables(), state.base, "env");
