@@ -94,4 +94,30 @@ class GithubDivergencesIT {
         assertThat(o.exit()).as(o.out() + o.err()).isZero();
         assertThat(o.out()).contains("ref=refs/pull/42/merge refs/pull/42/merge name=42/merge 42/merge head=feature");
     }
+
+    @Test
+    void aCompositeActionsStepsDoNotTakeTheWorkflowsRunDefaults() throws Exception {
+        GantryProcess.Outcome o = repo().workflow("""
+                on: push
+                defaults:
+                  run:
+                    working-directory: sub
+                jobs:
+                  build:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: echo "outer in $(basename "$PWD")"
+                      - uses: ./act
+                """).file("sub/.keep", "").file("act/action.yml", """
+                name: act
+                runs:
+                  using: composite
+                  steps:
+                    - shell: bash
+                      run: |
+                        [ "$PWD" = "$GITHUB_WORKSPACE" ] && echo "inner at workspace" || echo "inner in $PWD"
+                """).commit().run();
+        assertThat(o.exit()).as(o.out() + o.err()).isZero();
+        assertThat(o.out()).contains("outer in sub", "inner at workspace");
+    }
 }
