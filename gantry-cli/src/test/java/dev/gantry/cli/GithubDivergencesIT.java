@@ -120,4 +120,30 @@ class GithubDivergencesIT {
         assertThat(o.exit()).as(o.out() + o.err()).isZero();
         assertThat(o.out()).contains("outer in sub", "inner at workspace");
     }
+
+    @Test
+    void aJobOutputHoldingASecretIsNotPassedOn() throws Exception {
+        GantryProcess.Outcome o = repo().workflow("""
+                on: push
+                jobs:
+                  make:
+                    runs-on: ubuntu-latest
+                    outputs:
+                      token: ${{ steps.s.outputs.token }}
+                      plain: ${{ steps.s.outputs.plain }}
+                    steps:
+                      - id: s
+                        run: |
+                          echo "token=Bearer ${{ secrets.TOKEN }}" >> "$GITHUB_OUTPUT"
+                          echo "plain=visible" >> "$GITHUB_OUTPUT"
+                  use:
+                    needs: make
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: echo "token=[${{ needs.make.outputs.token }}] plain=[${{ needs.make.outputs.plain }}]"
+                """).commit().run("-s", "TOKEN=s3cr3t-value");
+        assertThat(o.exit()).as(o.out() + o.err()).isZero();
+        assertThat(o.out()).contains("Skip output 'token' since it may contain secret", "token=[] plain=[visible]")
+                .doesNotContain("s3cr3t-value");
+    }
 }

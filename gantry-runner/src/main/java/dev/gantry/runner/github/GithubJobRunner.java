@@ -468,12 +468,22 @@ public final class GithubJobRunner {
         }
     }
 
+    /**
+     * The job's {@code outputs}. An output whose value holds a secret or a masked value is left
+     * out with a warning, as the runner does ("Passing information between jobs": outputs
+     * containing secrets are redacted on the runner and not sent to GitHub Actions), so a job that
+     * needs it reads an empty string.
+     */
     private Map<String, String> jobOutputs(JobRef ref, JobState state, List<StepResult> results) {
         Map<String, String> outputs = new LinkedHashMap<>();
         EvalContext context = state.context("success", results, null, -1);
         for (Map.Entry<String, String> e : job.job().outputs().entrySet()) {
             try {
                 String value = interpolator.string(e.getValue(), context, "jobs." + job.job().id() + ".outputs." + e.getKey());
+                if (value != null && !masker.mask(value).equals(value)) {
+                    listener.line(ref, "Warning: Skip output '" + e.getKey() + "' since it may contain secret.");
+                    continue;
+                }
                 outputs.put(e.getKey(), value == null ? "" : value);
             } catch (ExpressionFailure failure) {
                 listener.line(ref, "Warning: " + masker.mask(failure.getMessage()));
