@@ -9,6 +9,10 @@ import java.util.regex.Pattern;
  * characters, {@code -}, or {@code _}" ("Workflow syntax for GitHub Actions", {@code jobs.<job_id>}
  * and {@code jobs.<job_id>.steps[*].id}). Ids are where expressions refer to jobs, steps and
  * inputs, so a bad one is reported at the id itself.
+ *
+ * <p>A step id cannot start with {@code __} either: GitHub refuses the workflow ("IDs starting with
+ * '__' are reserved"), as it names the steps without an id {@code __run}, {@code __run_2},
+ * {@code __owner_repo} ("Contexts reference#github context", {@code github.action}).
  */
 final class Ids {
 
@@ -30,6 +34,9 @@ final class Ids {
         if (!valid(id.value())) {
             diagnostics.error(id.range(), Rules.INVALID_ID, "invalid " + kind + " id '" + id.value()
                     + "': an id starts with a letter or '_' and holds only letters, digits, '-' and '_'");
+        } else if (kind.equals("step") && id.value().startsWith("__")) {
+            diagnostics.error(id.range(), Rules.INVALID_ID, "invalid step id '" + id.value()
+                    + "': ids starting with '__' are reserved for the steps GitHub names itself");
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.gantry.github;
 
 import dev.gantry.diag.Diagnostics;
+import dev.gantry.expr.github.Values;
 import dev.gantry.model.Variable;
 import dev.gantry.yaml.YamlMap;
 import dev.gantry.yaml.YamlNode;
@@ -18,9 +19,12 @@ import java.util.Map;
  * a missing node (null) or a YAML {@code null} and then returns "absent" (null or empty), so that
  * callers decide themselves whether a key is required.
  *
- * <p>GitHub reads every scalar where it expects a string (a plain {@code 3.11} or {@code true} is
- * the text {@code 3.11} or {@code true}), but a boolean or a number must be written as one, or as
- * a {@code ${{ }}} expression that decides it at run time.
+ * <p>GitHub reads every scalar where it expects a string, but a boolean or a number must be
+ * written as one, or as a {@code ${{ }}} expression that decides it at run time. In the maps of
+ * strings ({@code env}, {@code with}, {@code outputs}, {@code secrets}) an unquoted number or
+ * boolean is first read as one and then written back as text, which changes how some look:
+ * {@code 5.10} becomes {@code 5.1}, {@code 6.0} becomes {@code 6}, {@code 0x1F} becomes {@code 31}
+ * and {@code True} becomes {@code true} (see {@link #mapText}).
  *
  * <p>{@code what} arguments name the place for messages, for example {@code 'env' of job 'build'}.
  */
@@ -173,7 +177,7 @@ final class NodeReader {
         }
         for (YamlMap.Entry e : map.entries()) {
             if (e.value() instanceof YamlScalar s) {
-                out.put(e.name(), s.isNull() ? "" : s.value());
+                out.put(e.name(), mapText(s));
             } else {
                 wrongType(e.value(), keyOf(e.name(), what), "a string, a number or a boolean");
             }
@@ -190,11 +194,28 @@ final class NodeReader {
         }
         for (YamlMap.Entry e : map.entries()) {
             if (e.value() instanceof YamlScalar s) {
-                out.add(Variable.of(e.name(), s.isNull() ? "" : s.value(), e.key().range()));
+                out.add(Variable.of(e.name(), mapText(s), e.key().range()));
             } else {
                 wrongType(e.value(), "variable '" + e.name() + "' of " + what, "a string, a number or a boolean");
             }
         }
         return out;
+    }
+
+    /**
+     * The text GitHub gives a scalar where a map of strings expects one: the value as read (YAML
+     * 1.2 core schema, as {@link YamlScalar} types it) and then written as a string, the way
+     * expressions write values ({@link Values#toStr}: numbers in 15 significant digits without
+     * trailing zeros, booleans in lower case, null as ""). A quoted or block scalar keeps its text.
+     * Users meet this as {@code FIL_C_VERSION: 0.680} arriving as {@code 0.68}, or
+     * {@code xcode-version: 12.0} as {@code 12} (the runner's issue 849, "Workflow syntax for
+     * GitHub Actions#env": quote such values to keep them as written).
+     */
+    static String mapText(YamlScalar s) {
+        return switch (s.type()) {
+            case STRING -> s.value();
+            case NULL -> "";
+            case INT, FLOAT, BOOL -> Values.toStr(s.toPlain());
+        };
     }
 }

@@ -252,6 +252,43 @@ class GithubFrontEndTest {
     }
 
     @Test
+    void unquotedNumbersAndBooleansInEnvAndWithAreWrittenBackAsGithubWritesThem() {
+        Pipeline p = parse("""
+                on: push
+                env:
+                  KERNEL: 5.10
+                  WP: 6.0
+                  HEX: 0x1F
+                  BIG: 12345678901234567890
+                  QUOTED: '5.10'
+                  FLAG: True
+                  EMPTY:
+                jobs:
+                  build:
+                    runs-on: ubuntu-latest
+                    env:
+                      FIL_C_VERSION: 0.680
+                    steps:
+                      - uses: maxim-lobanov/setup-xcode@v1
+                        with:
+                          xcode-version: 12.0
+                          exact: "12.0"
+                        env:
+                          EXP: 1e3
+                """);
+
+        assertThat(p.variables()).extracting(Variable::name, Variable::value).containsExactly(
+                tuple("KERNEL", "5.1"), tuple("WP", "6"), tuple("HEX", "31"), tuple("BIG", "1.23456789012346E+19"),
+                tuple("QUOTED", "5.10"), tuple("FLAG", "true"), tuple("EMPTY", ""));
+        Job build = p.jobs().get(0);
+        assertThat(build.env()).extracting(Variable::value).containsExactly("0.68");
+        Step step = build.steps().get(0);
+        assertThat(((StepAction.Uses) step.action()).with()).containsExactly(entry("xcode-version", "12"),
+                entry("exact", "12.0"));
+        assertThat(step.env()).extracting(Variable::value).containsExactly("1000");
+    }
+
+    @Test
     void aHugeTimeoutIsCappedAtACenturySoTheRunnerCanMeasureIt() {
         Pipeline p = parse("""
                 on: push

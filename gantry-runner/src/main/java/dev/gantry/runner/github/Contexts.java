@@ -19,6 +19,7 @@ final class Contexts {
     /** The {@code github} context. */
     static Map<String, Object> github(GithubRun run, String jobId, Path workspace, Path eventPath) {
         var f = run.facts();
+        EventRef ref = EventRef.of(run.eventName(), run.event(), f);
         Map<String, Object> g = new LinkedHashMap<>();
         g.put("action", "");
         g.put("action_path", "");
@@ -34,10 +35,10 @@ final class Contexts {
         g.put("graphql_url", "https://api.github.com/graphql");
         g.put("head_ref", headRef(run));
         g.put("job", jobId);
-        g.put("ref", f.ref());
-        g.put("ref_name", f.refName());
+        g.put("ref", ref.ref());
+        g.put("ref_name", ref.name());
         g.put("ref_protected", false);
-        g.put("ref_type", f.isTag() ? "tag" : "branch");
+        g.put("ref_type", ref.type());
         g.put("repository", f.fullName());
         g.put("repository_id", "0");
         g.put("repository_owner", f.owner());
@@ -53,7 +54,7 @@ final class Contexts {
         g.put("token", "");
         g.put("triggering_actor", f.actor());
         g.put("workflow", run.workflowName());
-        g.put("workflow_ref", f.fullName() + "/" + run.workflowFile() + "@" + f.ref());
+        g.put("workflow_ref", f.fullName() + "/" + run.workflowFile() + "@" + ref.ref());
         g.put("workflow_sha", f.sha());
         g.put("workspace", workspace.toString());
         return g;

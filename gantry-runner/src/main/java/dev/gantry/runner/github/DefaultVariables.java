@@ -39,9 +39,10 @@ public final class DefaultVariables {
      * @param eventName    the event (GITHUB_EVENT_NAME)
      * @param baseRef      the pull request's base branch, else ""
      * @param headRef      the pull request's head branch, else ""
+     * @param ref          the ref the event describes (GITHUB_REF)
      */
     public record RunIdentity(String workflow, String workflowFile, String jobId, long runId, long runNumber,
-                              String eventName, String baseRef, String headRef) {
+                              String eventName, String baseRef, String headRef, EventRef ref) {
     }
 
     /**
@@ -63,10 +64,10 @@ public final class DefaultVariables {
         env.put("GITHUB_EVENT_NAME", run.eventName());
         env.put("GITHUB_EVENT_PATH", paths.eventPath().toString());
         env.put("GITHUB_JOB", run.jobId());
-        env.put("GITHUB_REF", facts.ref());
-        env.put("GITHUB_REF_NAME", facts.refName());
+        env.put("GITHUB_REF", run.ref().ref());
+        env.put("GITHUB_REF_NAME", run.ref().name());
         env.put("GITHUB_REF_PROTECTED", "false");
-        env.put("GITHUB_REF_TYPE", facts.isTag() ? "tag" : "branch");
+        env.put("GITHUB_REF_TYPE", run.ref().type());
         env.put("GITHUB_REPOSITORY", facts.fullName());
         env.put("GITHUB_REPOSITORY_ID", "0");
         env.put("GITHUB_REPOSITORY_OWNER", facts.owner());
@@ -77,7 +78,7 @@ public final class DefaultVariables {
         env.put("GITHUB_RUN_NUMBER", Long.toString(run.runNumber()));
         env.put("GITHUB_SHA", facts.sha());
         env.put("GITHUB_WORKFLOW", run.workflow());
-        env.put("GITHUB_WORKFLOW_REF", facts.fullName() + "/" + run.workflowFile() + "@" + facts.ref());
+        env.put("GITHUB_WORKFLOW_REF", facts.fullName() + "/" + run.workflowFile() + "@" + run.ref().ref());
         env.put("GITHUB_WORKFLOW_SHA", facts.sha());
         env.put("GITHUB_WORKSPACE", paths.workspace().toString());
         env.put("RUNNER_ARCH", arch());

@@ -132,8 +132,10 @@ public final class GithubJobRunner {
         actions = new ActionSteps(run, state, job.job().id(), ref, listener, masker, interpolator, annotations::add,
                 host(ref, state, deadline, summary), steps.size());
         jobStatus = actions.runPres(steps, results);
+        List<String> actionNames = StepActionNames.of(steps);
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
+            state.startStep(actionNames.get(i));
             boolean timedOutJob = !Instant.now().isBefore(deadline);
             if (timedOutJob && reason == null) {
                 cancelled = true;
@@ -165,9 +167,10 @@ public final class GithubJobRunner {
                                String jobStatus, Instant deadline, StringBuilder summary) {
         boolean runs;
         try {
+            EvalContext withEnv = withStepEnv(state, step, context, stepWhere(stepRef));
             runs = step.condition() == null
                     ? !jobStatus.equals("failure") && !jobStatus.equals("cancelled")
-                    : interpolator.condition(step.condition(), context, stepWhere(stepRef) + ".if");
+                    : interpolator.condition(step.condition(), withEnv, stepWhere(stepRef) + ".if");
         } catch (ExpressionFailure e) {
             listener.stepStarted(ref, stepRef);
             listener.line(ref, "Error: " + masker.mask(e.getMessage()));
@@ -200,6 +203,22 @@ public final class GithubJobRunner {
         }
         String conclusion = tolerated ? "success" : outcome;
         return record(ref, state, stepRef, outcome, conclusion, r.exitCode(), r.duration(), r.outputs());
+    }
+
+    /**
+     * The step's contexts with its own {@code env:} in the env context, for its {@code if:}. The
+     * runner evaluates a step's env before its condition, so the condition sees it ("Contexts reference#env context":
+     * the variables set in a workflow, job or step); an error in it fails the step even when the
+     * condition would skip it.
+     */
+    private static EvalContext withStepEnv(JobState state, Step step, EvalContext context, String where)
+            throws ExpressionFailure {
+        if (step.env().isEmpty()) {
+            return context;
+        }
+        Map<String, String> env = state.jobLevelEnv();
+        env.putAll(state.stepEnvValues(step, context, where));
+        return context.with(dev.gantry.expr.github.ContextName.ENV, env);
     }
 
     private StepResult record(JobRef ref, JobState state, StepRef stepRef, String outcome, String conclusion,
@@ -449,12 +468,22 @@ public final class GithubJobRunner {
         }
     }
 
+    /**
+     * The job's {@code outputs}. An output whose value holds a secret or a masked value is left
+     * out with a warning, as the runner does ("Passing information between jobs": outputs
+     * containing secrets are redacted on the runner and not sent to GitHub Actions), so a job that
+     * needs it reads an empty string.
+     */
     private Map<String, String> jobOutputs(JobRef ref, JobState state, List<StepResult> results) {
         Map<String, String> outputs = new LinkedHashMap<>();
         EvalContext context = state.context("success", results, null, -1);
         for (Map.Entry<String, String> e : job.job().outputs().entrySet()) {
             try {
                 String value = interpolator.string(e.getValue(), context, "jobs." + job.job().id() + ".outputs." + e.getKey());
+                if (value != null && !masker.mask(value).equals(value)) {
+                    listener.line(ref, "Warning: Skip output '" + e.getKey() + "' since it may contain secret.");
+                    continue;
+                }
                 outputs.put(e.getKey(), value == null ? "" : value);
             } catch (ExpressionFailure failure) {
                 listener.line(ref, "Warning: " + masker.mask(failure.getMessage()));
@@ -533,7 +562,7 @@ public final class GithubJobRunner {
                 .withWorkspace(new NioWorkspaceFiles(workspace));
         state.defaults = DefaultVariables.of(run.facts(), new DefaultVariables.RunIdentity(run.workflowName(),
                 run.workflowFile(), job.job().id(), run.runId(), run.runId(), run.eventName(),
-                Contexts.baseRef(run), Contexts.headRef(run)),
+                Contexts.baseRef(run), Contexts.headRef(run), EventRef.of(run.eventName(), run.event(), run.facts())),
                 new DefaultVariables.JobPaths(workspace, temp, run.toolCache(), eventPath), run.verbose());
         try {
             state.workflowEnv = interpolator.env(run.workflow().variables(), state.base, "env");

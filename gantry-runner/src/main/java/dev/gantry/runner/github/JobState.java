@@ -54,6 +54,17 @@ final class JobState {
         return (Map<String, Object>) base.context(dev.gantry.expr.github.ContextName.GITHUB);
     }
 
+    /**
+     * Names the step that starts now in {@code github.action} and GITHUB_ACTION
+     * ({@link StepActionNames}).
+     */
+    void startStep(String action) {
+        Map<String, Object> github = new LinkedHashMap<>(github());
+        github.put("action", action);
+        base = base.with(dev.gantry.expr.github.ContextName.GITHUB, github);
+        defaults.put("GITHUB_ACTION", action);
+    }
+
     /** The env context before a step's own env: workflow, job, then GITHUB_ENV. */
     Map<String, String> jobLevelEnv() {
         Map<String, String> env = new LinkedHashMap<>(workflowEnv);

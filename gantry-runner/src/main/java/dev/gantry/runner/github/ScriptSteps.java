@@ -36,13 +36,16 @@ final class ScriptSteps {
 
     /**
      * A composite action's {@code run} step with the action's environment {@code inherited} below
-     * the step's own {@code env}, and the timeout of the job's step that uses the action.
+     * the step's own {@code env}, and the timeout of the job's step that uses the action. Without a
+     * {@code working-directory} of its own it runs in the workspace: the workflow's and the job's
+     * {@code defaults.run} are for the workflow's own {@code run} steps ("Workflow syntax for GitHub
+     * Actions#defaults.run"), and the runner does not apply them inside an action.
      */
     static Step inner(Step inner, Map<String, String> inherited, Step outer) {
         List<Variable> env = new ArrayList<>(literal(inherited));
         env.addAll(inner.env());
         return new Step(inner.id(), inner.name(), null, inner.action(), env, AllowFailure.NO, outer.timeout(), null,
-                inner.workingDirectory(), inner.shell(), inner.range());
+                inner.workingDirectory() != null ? inner.workingDirectory() : ".", inner.shell(), inner.range());
     }
 
     /**

@@ -1,0 +1,149 @@
+package dev.gantry.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code gantry run} on small workflows, each a place where a local run was seen to differ from
+ * what GitHub documents or does (bug reports of local runners, the runner's issues); each test
+ * states GitHub's behaviour.
+ */
+class GithubDivergencesIT {
+
+    @TempDir
+    Path dir;
+
+    private GantryProcess repo() {
+        return new GantryProcess(dir.resolve("repo"));
+    }
+
+    @Test
+    void aStepsIfSeesTheStepsOwnEnvButItsEnvDoesNotSeeItsSiblings() throws Exception {
+        GantryProcess.Outcome o = repo().workflow("""
+                on: push
+                env:
+                  E: workflow
+                jobs:
+                  build:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - if: env.HAS_TOKEN == 'true'
+                        env:
+                          HAS_TOKEN: true
+                        run: echo "own env seen by if"
+                      - if: env.HAS_TOKEN == 'true'
+                        run: echo "NOT EXPECTED, no env here"
+                      - env:
+                          E: step
+                          D: ${{ env.E }}-derived
+                        run: echo "D=$D"
+                """).commit().run();
+        assertThat(o.exit()).as(o.out() + o.err()).isZero();
+        assertThat(o.out()).contains("own env seen by if", "D=workflow-derived").doesNotContain("]   NOT EXPECTED");
+    }
+
+    @Test
+    void githubActionNamesTheStepByIdElseRunWithASequenceNumber() throws Exception {
+        GantryProcess.Outcome o = repo().workflow("""
+                on: push
+                jobs:
+                  build:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: echo "first ${{ github.action }} $GITHUB_ACTION"
+                      - id: named
+                        run: echo "second ${{ github.action }} $GITHUB_ACTION"
+                      - run: echo "third ${{ github.action }} $GITHUB_ACTION"
+                """).commit().run();
+        assertThat(o.exit()).as(o.out() + o.err()).isZero();
+        assertThat(o.out()).contains("first __run __run", "second named named", "third __run_2 __run_2");
+    }
+
+    @Test
+    void unquotedVersionNumbersInEnvLoseTrailingZerosAsOnGithub() throws Exception {
+        GantryProcess.Outcome o = repo().workflow("""
+                on: push
+                env:
+                  KERNEL: 5.10
+                  QUOTED: "5.10"
+                jobs:
+                  build:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: echo "kernel=$KERNEL ${{ env.KERNEL }} quoted=$QUOTED"
+                """).commit().run();
+        assertThat(o.exit()).as(o.out() + o.err()).isZero();
+        assertThat(o.out()).contains("kernel=5.1 5.1 quoted=5.10");
+    }
+
+    @Test
+    void aPullRequestRunsOnItsMergeRef() throws Exception {
+        GantryProcess.Outcome o = repo().workflow("""
+                on: pull_request
+                jobs:
+                  build:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: echo "ref=${{ github.ref }} $GITHUB_REF name=${{ github.ref_name }} $GITHUB_REF_NAME head=${{ github.head_ref }}"
+                """).file("pr.json", """
+                {"number": 42, "pull_request": {"number": 42, "head": {"ref": "feature"}, "base": {"ref": "main"}}}
+                """).commit().run("-e", "pull_request", "--event-file", dir.resolve("repo/pr.json").toString());
+        assertThat(o.exit()).as(o.out() + o.err()).isZero();
+        assertThat(o.out()).contains("ref=refs/pull/42/merge refs/pull/42/merge name=42/merge 42/merge head=feature");
+    }
+
+    @Test
+    void aCompositeActionsStepsDoNotTakeTheWorkflowsRunDefaults() throws Exception {
+        GantryProcess.Outcome o = repo().workflow("""
+                on: push
+                defaults:
+                  run:
+                    working-directory: sub
+                jobs:
+                  build:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: echo "outer in $(basename "$PWD")"
+                      - uses: ./act
+                """).file("sub/.keep", "").file("act/action.yml", """
+                name: act
+                runs:
+                  using: composite
+                  steps:
+                    - shell: bash
+                      run: |
+                        [ "$PWD" = "$GITHUB_WORKSPACE" ] && echo "inner at workspace" || echo "inner in $PWD"
+                """).commit().run();
+        assertThat(o.exit()).as(o.out() + o.err()).isZero();
+        assertThat(o.out()).contains("outer in sub", "inner at workspace");
+    }
+
+    @Test
+    void aJobOutputHoldingASecretIsNotPassedOn() throws Exception {
+        GantryProcess.Outcome o = repo().workflow("""
+                on: push
+                jobs:
+                  make:
+                    runs-on: ubuntu-latest
+                    outputs:
+                      token: ${{ steps.s.outputs.token }}
+                      plain: ${{ steps.s.outputs.plain }}
+                    steps:
+                      - id: s
+                        run: |
+                          echo "token=Bearer ${{ secrets.TOKEN }}" >> "$GITHUB_OUTPUT"
+                          echo "plain=visible" >> "$GITHUB_OUTPUT"
+                  use:
+                    needs: make
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: echo "token=[${{ needs.make.outputs.token }}] plain=[${{ needs.make.outputs.plain }}]"
+                """).commit().run("-s", "TOKEN=s3cr3t-value");
+        assertThat(o.exit()).as(o.out() + o.err()).isZero();
+        assertThat(o.out()).contains("Skip output 'token' since it may contain secret", "token=[] plain=[visible]")
+                .doesNotContain("s3cr3t-value");
+    }
+}
