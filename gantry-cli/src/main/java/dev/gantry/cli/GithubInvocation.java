@@ -134,7 +134,8 @@ final class GithubInvocation {
                     settings.actions().builtins() ? StandardActions.registry() : new BuiltinActions(),
                     repositories,
                     RunServices.forRun(actionSettings, runDir, java.time.Clock.systemUTC()),
-                    new ContainerSupport(DockerContainerRuntime::fromSystemEnvironment, settings.pullPolicy()));
+                    new ContainerSupport(DockerContainerRuntime::fromSystemEnvironment, settings.pullPolicy()),
+                    this.facts.workspaces());
             RunListener console = new ConsoleReporter(System.out, System.console() != null, false);
             GithubWorkflowRun execution = new GithubWorkflowRun(run, console, calls);
             RunResult result = RunSupport.cancellable(execution::cancel,

@@ -135,7 +135,7 @@ final class GitlabInvocation {
                     settings.ref(), runDir, settings.manual(), settings.executor(), System.console() != null,
                     RunSupport.cacheStore(), new dev.gantry.runner.container.ContainerSupport(
                             dev.gantry.runner.container.DockerContainerRuntime::fromSystemEnvironment,
-                            settings.pullPolicy()));
+                            settings.pullPolicy()), this.facts.workspaces());
             RunListener console = new ConsoleReporter(System.out, System.console() != null, true);
             GitlabPipelineRun execution = new GitlabPipelineRun(run, console);
             RunResult result = RunSupport.cancellable(execution::cancel,

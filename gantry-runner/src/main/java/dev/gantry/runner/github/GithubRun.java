@@ -38,7 +38,8 @@ import java.util.Map;
  * @param containers   the container runtime, made on first use (only jobs with a container, services
  *                     or docker steps need it); its availability is checked once per run; and the
  *                     pull policy
- * @param workspaces   makes the jobs' workspaces: the working tree is read once per run
+ * @param workspaces   makes the jobs' workspaces; one made by {@link WorkspacePreparer#forRun()} reads
+ *                     the working tree once for all of them
  */
 public record GithubRun(Pipeline workflow, String workflowFile, RepositoryFacts facts, String eventName,
                         Map<String, Object> event, Map<String, String> secrets, Map<String, String> vars,
@@ -60,10 +61,10 @@ public record GithubRun(Pipeline workflow, String workflowFile, RepositoryFacts 
                                Map<String, Object> inputs, Map<String, String> hostEnv, Map<String, String> extraEnv,
                                Path repository, String revision, Path runDir, Path toolCache, long runId,
                                boolean verbose, BuiltinActions actions, ActionRepositories repositories,
-                               ActionServices services, ContainerSupport containers) {
+                               ActionServices services, ContainerSupport containers, WorkspacePreparer workspaces) {
         return new GithubRun(workflow, workflowFile, facts, eventName, event, secrets, vars, inputs, hostEnv, extraEnv,
                 repository, revision, runDir, toolCache, runId, verbose, new JobOutputs(), actions, repositories, services,
-                containers, WorkspacePreparer.forRun());
+                containers, workspaces);
     }
 
     /** The workflow's display name: its {@code name:}, else the file path, as GitHub shows it. */

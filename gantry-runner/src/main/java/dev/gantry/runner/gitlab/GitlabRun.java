@@ -33,7 +33,8 @@ import java.util.Set;
  * @param colour        the output goes to a terminal: echo commands in green, as GitLab Runner does
  * @param cache         where caches live between runs: the machine's shared store
  * @param containers    the container runtime for the Docker executor, made on first use, and the pull policy
- * @param workspaces    makes the jobs' project folders: the working tree is read once per run
+ * @param workspaces    makes the jobs' project folders; one made by {@link WorkspacePreparer#forRun()}
+ *                      reads the working tree once for all of them
  */
 public record GitlabRun(Pipeline pipeline, String file, RepositoryFacts facts, String source, long pipelineId,
                         Instant createdAt, Map<String, String> secrets, Map<String, String> fileVariables,
@@ -51,15 +52,15 @@ public record GitlabRun(Pipeline pipeline, String file, RepositoryFacts facts, S
         manual = Set.copyOf(manual);
     }
 
-    /** A run whose Docker runtime is made on first use, and whose jobs share one reading of the working tree. */
+    /** A run whose Docker runtime is made on first use. */
     public static GitlabRun of(Pipeline pipeline, String file, RepositoryFacts facts, String source, long pipelineId,
                                Instant createdAt, Map<String, String> secrets, Map<String, String> fileVariables,
                                Map<String, String> runVariables, Map<String, String> hostEnv,
                                Map<String, String> extraEnv, Path repository, String revision, Path runDir,
                                Set<String> manual, Executor executor, boolean colour,
-                               CacheStore cache, ContainerSupport containers) {
+                               CacheStore cache, ContainerSupport containers, WorkspacePreparer workspaces) {
         return new GitlabRun(pipeline, file, facts, source, pipelineId, createdAt, secrets, fileVariables, runVariables,
                 hostEnv, extraEnv, repository, revision, runDir, manual, executor, colour,
-                cache, containers, WorkspacePreparer.forRun());
+                cache, containers, workspaces);
     }
 }

@@ -72,6 +72,26 @@ public final class WorkspacePreparer {
     }
 
     /**
+     * Reads the working tree of the project at {@code repositoryRoot} now, on the calling thread,
+     * for the run's first workspace to find ready (a preparer made by {@link #forRun} only; any
+     * other does nothing). Problems are left for that workspace to report.
+     */
+    public void readAhead(Path repositoryRoot) {
+        if (workingTrees == null) {
+            return;
+        }
+        File gitDir = new FileRepositoryBuilder().findGitDir(repositoryRoot.toFile()).getGitDir();
+        if (gitDir == null) {
+            return;
+        }
+        try {
+            workingTree(gitDir, repositoryRoot);
+        } catch (IOException | RuntimeException e) {
+            // The first workspace reads again and reports it.
+        }
+    }
+
+    /**
      * Copies the working tree of the project at {@code repositoryRoot} to {@code destination}: the
      * root of a git working tree, a folder inside one (only that folder is copied, without a
      * {@code .git}), or a folder in no repository (copied whole).

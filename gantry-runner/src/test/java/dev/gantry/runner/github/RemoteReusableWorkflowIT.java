@@ -126,7 +126,8 @@ class RemoteReusableWorkflowIT {
                 Map.of(), Map.of(), System.getenv(), Map.of(), repo, null, runDir, dir.resolve("tools"), 1, false,
                 StandardActions.registry(), ActionRepositories.of(settings, true, Map.of()),
                 RunServices.forRun(settings, runDir, Clock.systemUTC()),
-                new dev.gantry.runner.container.ContainerSupport(() -> null, dev.gantry.runner.container.PullPolicy.MISSING));
+                new dev.gantry.runner.container.ContainerSupport(() -> null, dev.gantry.runner.container.PullPolicy.MISSING),
+                dev.gantry.runner.workspace.WorkspacePreparer.forRun());
         RunResult result = new GithubWorkflowRun(run, listener, tree)
                 .execute(GithubPlanner.plan(loaded.pipeline(), Set.of(), false), 2);
 

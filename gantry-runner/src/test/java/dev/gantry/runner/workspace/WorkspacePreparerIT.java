@@ -227,4 +227,18 @@ class WorkspacePreparerIT {
         assertThat(later.commit()).isPresent();
         assertThat(first.resolve("untracked.txt")).hasContent("new");
     }
+
+    @Test
+    void aReadAheadIsWhatTheRunsFirstWorkspaceCopies() throws Exception {
+        WorkspacePreparer run = WorkspacePreparer.forRun();
+        run.readAhead(repo);
+        preparer.readAhead(repo); // a preparer of single workspaces reads nothing ahead
+        write("after-the-read-ahead.txt", "late\n");
+
+        prepared(run.fromWorkingTree(repo, temp.resolve("run")));
+        prepared(preparer.fromWorkingTree(repo, temp.resolve("single")));
+
+        assertThat(temp.resolve("run/after-the-read-ahead.txt")).doesNotExist();
+        assertThat(temp.resolve("single/after-the-read-ahead.txt")).hasContent("late");
+    }
 }
