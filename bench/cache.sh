@@ -53,6 +53,10 @@ print("generated %d files, %.1f MB" % (20000, total / 1e6))
 PY
 fi
 
+# Every side reads the tree from the page cache: the first reader would otherwise pay for the disk
+# (this machine also pages out memory that has been idle for a minute).
+find "$tree" -type f -exec cat {} + > /dev/null
+
 mvn -q -B -o -pl gantry-runner -am test-compile
 mvn -q -B -o -pl gantry-runner -am dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 cp="gantry-runner/target/test-classes:gantry-runner/target/classes:$(cat gantry-runner/target/bench.classpath)"
@@ -60,13 +64,15 @@ cp="gantry-runner/target/test-classes:gantry-runner/target/classes:$(cat gantry-
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 
-# The JVM flags of the ./gantry launcher (C1 only), so the store runs as it does in gantry run.
-java_side() { "$jdk/bin/java" -XX:TieredStopAtLevel=1 --enable-native-access=ALL-UNNAMED -cp "$cp" \
+# The JVM flags of the ./gantry launcher (serial GC, C1 only), so the store runs as it does in gantry run.
+java_side() { "$jdk/bin/java" -XX:+UseSerialGC -XX:-UsePerfData -XX:TieredStopAtLevel=1 --enable-native-access=ALL-UNNAMED -cp "$cp" \
   dev.gantry.runner.store.bench.CacheBench "$@"; }
 
 # Every run writes new folders and deletes nothing until the end: ext4 slows down creating files
-# right after many were deleted, which would punish whichever side runs next. Each phase starts
-# after `sync`, so that the write-back of one side's files does not slow the other.
+# right after many were deleted, which would punish whichever side runs next (without a journal, as
+# on this machine, it passes over every inode freed in the last one to six minutes, one by one, when
+# it picks one for a new file: wait that long between two invocations). Each phase starts after
+# `sync`, so that the write-back of one side's files does not slow the other.
 : > "$work/store-save"; : > "$work/store-restore"; : > "$work/tar-save"; : > "$work/tar-restore"; : > "$work/tar-save-1"
 : > "$work/store-save-warm"; : > "$work/store-restore-warm"
 for i in $(seq 1 "$runs"); do

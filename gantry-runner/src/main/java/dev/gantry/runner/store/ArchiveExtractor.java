@@ -13,11 +13,13 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -66,6 +68,8 @@ final class ArchiveExtractor {
     private int chunksMade;
     private final AtomicReference<IOException> failure = new AtomicReference<>();
     private final Set<Path> directories = new HashSet<>();
+    /** Directories this restore created: nothing can be in the way of their files, so none is looked up. */
+    private final Set<Path> createdDirectories = new HashSet<>();
     private final List<DirectoryEntry> directoryModes = new ArrayList<>();
     /** One single-threaded writer per lane; a folder's files always go to the same lane. */
     private final List<ExecutorService> writers = new ArrayList<>();
@@ -140,7 +144,10 @@ final class ArchiveExtractor {
     private void file(TarArchiveInputStream tar, Path target, TarArchiveEntry entry) throws IOException {
         FileTime time = entry.getLastModifiedTime();
         long size = entry.getSize();
-        BasicFileAttributes existing = attributesIfExists(target);
+        // In a directory made by this restore, a file can only be in the way if another process put it
+        // there meanwhile; creating ours then fails, and write() replaces it.
+        BasicFileAttributes existing = createdDirectories.contains(target.getParent()) ? null
+                : attributesIfExists(target);
         if (existing != null && existing.isRegularFile() && existing.size() == size
                 && existing.lastModifiedTime().toMillis() / 1000 == time.toMillis() / 1000) {
             return;
@@ -198,7 +205,7 @@ final class ArchiveExtractor {
         try {
             writeAs(w, in, w.exists());
         } catch (FileAlreadyExistsException e) {
-            writeAs(w, in, true); // a dangling link was in the way
+            writeAs(w, in, true); // a dangling link, or a file made meanwhile, was in the way
         }
     }
 
@@ -224,7 +231,10 @@ final class ArchiveExtractor {
         if ((w.mode() & Umask.VALUE) != 0) {
             Files.setPosixFilePermissions(file, permissions); // bits the umask took away at creation
         }
-        Files.setLastModifiedTime(file, w.time());
+        // One utimensat on the path; Files.setLastModifiedTime opens the file, reads its attributes
+        // to keep the access time, sets the times and closes it: four system calls per file.
+        Files.getFileAttributeView(file, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                .setTimes(w.time(), FileTime.from(Instant.now()), null);
         if (replace) {
             Files.move(file, w.target(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
@@ -244,9 +254,13 @@ final class ArchiveExtractor {
             BasicFileAttributes existing = attributesIfExists(target);
             if (existing != null && !existing.isDirectory()) {
                 Files.delete(target);
+                existing = null;
             }
             try {
                 Files.createDirectories(target);
+                if (existing == null) {
+                    createdDirectories.add(target);
+                }
             } catch (FileAlreadyExistsException e) {
                 // A symbolic link to a directory: tar follows it too.
             }
@@ -326,7 +340,10 @@ final class ArchiveExtractor {
 
         private static int detect() {
             try {
-                Path probe = Files.createTempFile("gantry-umask", null, attribute(permissions(0777)));
+                // Not createTempFile: its random name costs a cold SecureRandom (about 25 ms).
+                Path probe = Path.of(System.getProperty("java.io.tmpdir")).resolve("gantry-umask-"
+                        + ProcessHandle.current().pid() + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+                Files.createFile(probe, attribute(permissions(0777)));
                 try {
                     return 0777 & ~ArchiveWriter.modeBits(Files.getPosixFilePermissions(probe));
                 } finally {

@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
@@ -28,8 +28,9 @@ import java.util.stream.Stream;
  * <pre>
  *   index.json            the entries ({@link CacheIndex})
  *   index.lock            held (a file lock) while the index is read or changed
- *   entries/&lt;uuid&gt;.tar.zst  one archive per entry ({@link ArchiveWriter})
- *   tmp/&lt;uuid&gt;.part       archives being written
+ *   entries/&lt;name&gt;.tar.zst  one archive per entry ({@link ArchiveWriter})
+ *   tmp/&lt;name&gt;.tar.zst.part  archives being written
+ *   lib/                  zstd-jni's native library, unpacked once ({@link ZstdLibrary})
  * </pre>
  * A save writes its archive under {@code tmp/} without holding the lock, then, holding the lock,
  * checks that the id is still free, renames the archive into {@code entries/} and writes the index:
@@ -106,6 +107,7 @@ public final class FileCacheStore implements CacheStore {
         if (opened.isEmpty()) {
             return Optional.empty();
         }
+        ZstdLibrary.load(library());
         try (InputStream in = opened.get().in()) {
             return Optional.of(new Restored(opened.get().entry(), ArchiveExtractor.extract(in, layout)));
         }
@@ -131,7 +133,10 @@ public final class FileCacheStore implements CacheStore {
         if (taken) {
             return new CacheSaveResult.AlreadyExists(id);
         }
-        String name = UUID.randomUUID() + ".tar.zst";
+        ZstdLibrary.load(library());
+        // Unique among processes by the pid, within one by 64 random bits; not a UUID, whose
+        // SecureRandom costs a process's first save about 25 ms.
+        String name = ProcessHandle.current().pid() + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tar.zst";
         Path part = temp().resolve(name + ".part");
         try {
             try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -261,6 +266,10 @@ public final class FileCacheStore implements CacheStore {
 
     private Path temp() {
         return directory.resolve("tmp");
+    }
+
+    private Path library() {
+        return directory.resolve("lib");
     }
 
     private interface Locked<T> {

@@ -2,10 +2,12 @@ package dev.gantry.runner.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -116,6 +118,54 @@ class FileCacheStoreTest extends CacheStoreContract {
         assertThat(listing.lines()).containsExactly("dir/", "dir/f.txt", "g");
     }
 
+    @Test
+    void anEntryTwiceInOneArchiveIsRestoredIntoANewFolderOnceWithTheLaterContent() throws IOException {
+        FileCacheStore store = new FileCacheStore(dir.resolve("store"), FileCacheStore.DEFAULT_SIZE_LIMIT, clock);
+        Path first = tree("first", "d/f", "old");
+        Path second = tree("second", "d/f", "new!");
+        List<ArchiveItem> items = new ArrayList<>(items(first));
+        items.addAll(items(second)); // the same names again, later in the archive
+        store.save(new CacheId("s", "k", "v1"), items);
+        Path out = dir.resolve("out");
+
+        assertThat(store.restore(query("s", "k"), out::resolve)).isPresent();
+
+        assertThat(out.resolve("d/f")).hasContent("new!");
+        assertThat(listing(out.resolve("d"))).containsExactly(out.resolve("d/f"));
+    }
+
+    @Test
+    void zstdsNativeLibraryIsUnpackedIntoTheStoreOnceAndLoadedFromThereByLaterProcesses() throws Exception {
+        assumeTrue(System.getProperty("os.name").equals("Linux"), "the kept copy is for Linux only");
+        Path storeDir = dir.resolve("store");
+        Path src = tree("src", "f", "x");
+
+        save(storeDir, src, 1);
+        List<Path> copies = listing(storeDir.resolve("lib"));
+        assertThat(copies).singleElement().satisfies(p -> assertThat(p.getFileName().toString()).matches("libzstd-jni-.*\\.so"));
+        Object unpacked = Files.readAttributes(copies.get(0), BasicFileAttributes.class).fileKey();
+        save(storeDir, src, 2); // k is there: saves k1
+
+        assertThat(listing(storeDir.resolve("lib"))).isEqualTo(copies);
+        assertThat(Files.readAttributes(copies.get(0), BasicFileAttributes.class).fileKey()).isEqualTo(unpacked);
+        FileCacheStore store = new FileCacheStore(storeDir, FileCacheStore.DEFAULT_SIZE_LIMIT, clock);
+        assertThat(store.entries()).extracting(CacheEntry::key).containsExactlyInAnyOrder("k", "k1");
+    }
+
+    private static void save(Path storeDir, Path src, int rounds) throws Exception {
+        Process saver = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), Saver.class.getName(), storeDir.toString(), src.toString(),
+                Integer.toString(rounds)).redirectErrorStream(true).start();
+        String output = new String(saver.getInputStream().readAllBytes());
+        assertThat(saver.waitFor()).as(output).isZero();
+    }
+
+    private static List<Path> listing(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.sorted().toList();
+        }
+    }
+
     private Path bigTree(String name, int files) throws IOException {
         Path root = dir.resolve(name);
         Files.createDirectories(root);
@@ -138,13 +188,14 @@ class FileCacheStoreTest extends CacheStoreContract {
         }
     }
 
-    /** The child process of the crash test: saves a tree, slowly enough to be killed halfway. */
+    /** A child process: saves a tree under keys k, k1, k2... (by default slowly enough to be killed halfway). */
     public static final class Saver {
         public static void main(String[] args) throws IOException {
             Path root = Path.of(args[1]);
             CacheStore store = new FileCacheStore(Path.of(args[0]), FileCacheStore.DEFAULT_SIZE_LIMIT, Clock.systemUTC());
             List<ArchiveItem> items = items(root);
-            for (int i = 0; i < 1000; i++) { // many rounds: the parent kills us during the first
+            int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
+            for (int i = 0; i < rounds; i++) { // many rounds: the crash test kills us during the first
                 store.save(new CacheId("refs/heads/main", "k" + (i == 0 ? "" : i), "v1"), items);
             }
         }
