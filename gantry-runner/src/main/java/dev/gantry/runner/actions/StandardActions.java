@@ -31,10 +31,10 @@ public final class StandardActions {
     public static BuiltinActions registry(CommandProbe probe) {
         return new BuiltinActions()
                 .register("actions/checkout", CHECKOUT, ref -> new Checkout())
-                .register("actions/setup-java", SETUP_JAVA, ref -> new SetupJava(probe))
-                .register("actions/setup-node", SETUP_NODE, ref -> new SetupNode(probe))
+                .register("actions/setup-java", SETUP_JAVA, ref -> new SetupJava(probe, ActionVersion.major(ref)))
+                .register("actions/setup-node", SETUP_NODE, ref -> new SetupNode(probe, ActionVersion.major(ref)))
                 .register("actions/setup-python", SETUP_PYTHON, ref -> new SetupPython(probe))
-                .register("actions/setup-go", SETUP_GO, ref -> new SetupGo(probe))
+                .register("actions/setup-go", SETUP_GO, ref -> new SetupGo(probe, ActionVersion.major(ref)))
                 .register("astral-sh/setup-uv", SETUP_UV, ref -> new SetupUv(probe))
                 .register("actions/cache", CACHE, ref -> new CacheAction())
                 .register("actions/cache/restore", CACHE_RESTORE, ref -> new CacheRestoreAction())

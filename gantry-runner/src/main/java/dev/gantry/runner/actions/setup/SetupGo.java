@@ -4,6 +4,7 @@ import dev.gantry.runner.actions.ActionContext;
 import dev.gantry.runner.actions.ActionInputs;
 import dev.gantry.runner.actions.ActionInputs.InputError;
 import dev.gantry.runner.actions.ActionResult;
+import dev.gantry.runner.actions.ActionVersion;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +20,11 @@ import java.util.regex.Pattern;
  * {@code go.work}: the {@code toolchain} line, else the {@code go} line; {@code .go-version};
  * {@code .tool-versions}); puts its {@code bin} and GOPATH's {@code bin} on PATH; output
  * {@code go-version}. {@code cache} is on by default, as in the original: the module and build
- * caches ({@code go env GOMODCACHE GOCACHE}) under {@code setup-go-<platform>-<arch>-go-<version>-<hash of go.sum>};
- * a missing {@code go.sum} is a warning, not a failure; output {@code cache-hit}.
+ * caches ({@code go env GOMODCACHE GOCACHE}) under {@code setup-go-<platform>-<arch>-go-<version>-<hash>},
+ * the hash of {@code cache-dependency-path}, by default {@code go.mod} from v6 on ("Breaking changes
+ * in V6") and {@code go.sum} before; a missing file is a warning, not a failure; output
+ * {@code cache-hit}. From v6 on, {@code GOTOOLCHAIN=local} is exported (src/main.ts, so that
+ * {@code go} commands keep the chosen version instead of downloading the one {@code go.mod} names).
  */
 public final class SetupGo implements CachingSetupAction {
 
@@ -28,9 +32,17 @@ public final class SetupGo implements CachingSetupAction {
     private static final Pattern GO_LINE = Pattern.compile("(?m)^go\\s+(\\d\\S*)");
 
     private final CommandProbe probe;
+    private final int major;
 
+    /** setup-go at its newest major version. */
     public SetupGo(CommandProbe probe) {
+        this(probe, ActionVersion.LATEST);
+    }
+
+    /** @param major the major version the workflow names (see {@link ActionVersion}) */
+    public SetupGo(CommandProbe probe, int major) {
         this.probe = probe;
+        this.major = major;
     }
 
     @Override
@@ -51,7 +63,13 @@ public final class SetupGo implements CachingSetupAction {
                 return ActionResult.failure(Toolchains.notInstalled("Go", version.isEmpty() ? "any" : version, installed,
                         context.toolCache().resolve("go/<version>/" + arch).toString()));
             }
+            if (major >= 6) {
+                context.exportVariable("GOTOOLCHAIN", "local");
+            }
             Map<String, String> env = withGo(context, go.get());
+            if (major >= 6) {
+                env.put("GOTOOLCHAIN", "local");
+            }
             probe.run(List.of(go.get().executable().toString(), "env", "GOPATH"), env, context.workspace())
                     .ifPresent(gopath -> context.addPath(gopath + "/bin"));
             SetupSupport.addToPath(context, go.get());
@@ -93,11 +111,13 @@ public final class SetupGo implements CachingSetupAction {
     private void restoreCache(ActionContext context, ActionInputs in, Toolchain go, Map<String, String> env)
             throws InputError, IOException {
         List<String> patterns = in.lines("cache-dependency-path");
-        List<String> hashed = patterns.isEmpty() ? List.of("go.sum") : patterns;
+        // README, "Breaking changes in V6": the key hashes go.mod by default, go.sum before.
+        String dependencyFile = major >= 6 ? "go.mod" : "go.sum";
+        List<String> hashed = patterns.isEmpty() ? List.of(dependencyFile) : patterns;
         String hash = DependencyCache.hashFiles(context.workspace(), hashed);
         if (hash.isEmpty()) {
             context.warning("Restore cache failed: Dependencies file is not found in " + context.workspace()
-                    + ". Supported file pattern: go.sum");
+                    + ". Supported file pattern: " + dependencyFile);
             return;
         }
         List<String> paths = new ArrayList<>();

@@ -4,6 +4,7 @@ import dev.gantry.runner.actions.ActionContext;
 import dev.gantry.runner.actions.ActionInputs;
 import dev.gantry.runner.actions.ActionInputs.InputError;
 import dev.gantry.runner.actions.ActionResult;
+import dev.gantry.runner.actions.ActionVersion;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,12 @@ import java.util.regex.Pattern;
  * {@code JAVA_HOME_<major>_<ARCH>} and PATH; outputs {@code distribution}, {@code version},
  * {@code path} and, with {@code cache:}, {@code cache-hit}.
  *
+ * <p>From v5 on (README, "V5" and "Inputs"): {@code set-default: false} exports only
+ * {@code JAVA_HOME_<major>_<ARCH>} (not {@code JAVA_HOME} nor PATH; this also holds for the
+ * earlier majors here, which do not have the input); {@code MAVEN_ARGS} gets {@code -ntp} unless
+ * {@code show-download-progress: true}; with {@code cache:}, output {@code cache-primary-key}.
+ * {@code jdkFile} is the deprecated name of {@code jdk-file}.
+ *
  * <p>{@code distribution} is required as in the original but any installed JDK may serve it: a
  * warning says when its vendor differs. {@code cache: maven|gradle|sbt} restores and saves the
  * original's paths under the original's key ({@code setup-java-<OS>-<arch>-<manager>-<hash>}).
@@ -33,9 +40,17 @@ public final class SetupJava implements CachingSetupAction {
     private static final Pattern PLAIN = Pattern.compile("(?:^|\\s|-)(\\d+\\S*)");
 
     private final CommandProbe probe;
+    private final int major;
 
+    /** setup-java at its newest major version. */
     public SetupJava(CommandProbe probe) {
+        this(probe, ActionVersion.LATEST);
+    }
+
+    /** @param major the major version the workflow names (see {@link ActionVersion}) */
+    public SetupJava(CommandProbe probe, int major) {
         this.probe = probe;
+        this.major = major;
     }
 
     @Override
@@ -43,7 +58,7 @@ public final class SetupJava implements CachingSetupAction {
         ActionInputs in = new ActionInputs(context);
         try {
             String distribution = in.required("distribution");
-            if (distribution.equalsIgnoreCase("jdkfile") || !in.string("jdk-file", "").isEmpty()) {
+            if (distribution.equalsIgnoreCase("jdkfile") || !in.string("jdk-file", in.string("jdkFile", "")).isEmpty()) {
                 return ActionResult.failure("setup-java: installing a JDK from a file (jdk-file) is not supported by"
                         + " gantry, which uses the JDKs installed on this machine");
             }
@@ -82,12 +97,17 @@ public final class SetupJava implements CachingSetupAction {
                 context.log("Java " + jdk.version().text() + " was found at " + jdk.home());
             }
             Toolchain jdk = chosen.getLast();
-            context.exportVariable("JAVA_HOME", jdk.home().toString());
-            SetupSupport.addToPath(context, jdk);
+            if (in.bool("set-default", true)) {
+                context.exportVariable("JAVA_HOME", jdk.home().toString());
+                SetupSupport.addToPath(context, jdk);
+            }
             context.setOutput("distribution", distribution);
             context.setOutput("path", jdk.home().toString());
             context.setOutput("version", jdk.version().text());
             context.debug("setup-java: ~/.m2/settings.xml and toolchains.xml are left as they are");
+            if (major >= 5 && !in.bool("show-download-progress", false)) {
+                quietMaven(context);
+            }
             String cache = in.string("cache", "");
             if (!cache.isEmpty()) {
                 restoreCache(context, in, cache);
@@ -130,7 +150,25 @@ public final class SetupJava implements CachingSetupAction {
         }
         String key = "setup-java-" + SetupSupport.runnerOs(context) + "-" + Toolchains.machineArch() + "-" + manager
                 + "-" + hash;
+        if (major >= 5) {
+            context.setOutput("cache-primary-key", key);
+        }
         DependencyCache.restore(context, key, paths);
+    }
+
+    /**
+     * Adds {@code -ntp} to {@code MAVEN_ARGS} unless it already holds {@code -ntp} or
+     * {@code --no-transfer-progress} (README, "Inputs": {@code show-download-progress}, from v5).
+     */
+    private static void quietMaven(ActionContext context) {
+        String existing = context.env().getOrDefault("MAVEN_ARGS", "").strip();
+        List<String> args = List.of(existing.split("\\s+"));
+        if (args.contains("-ntp") || args.contains("--no-transfer-progress")) {
+            return;
+        }
+        context.exportVariable("MAVEN_ARGS", existing.isEmpty() ? "-ntp" : existing + " -ntp");
+        context.log("Configured MAVEN_ARGS to include -ntp to suppress Maven transfer progress logs."
+                + " Set 'show-download-progress: true' to keep the download progress output.");
     }
 
     /** The version a version file names, as setup-java reads {@code .java-version}, {@code .tool-versions}, {@code .sdkmanrc}. */

@@ -157,10 +157,136 @@ class SetupActionsTest {
         executable(root.resolve("bin/go"));
         Files.writeString(root.resolve("VERSION"), "go1.22.3\ntime 2024-05-01\n");
 
-        assertThat(new SetupGo(SILENT).main(c.with("go-version", "1.22")).ok()).isTrue();
+        assertThat(new SetupGo(SILENT, 5).main(c.with("go-version", "1.22")).ok()).isTrue();
 
         assertThat(c.outputs).containsEntry("go-version", "1.22.3");
         assertThat(c.paths).contains(root.resolve("bin").toString());
         assertThat(c.warnings).anyMatch(w -> w.contains("Supported file pattern: go.sum"));
+    }
+
+    @Test
+    void setupJavaWithoutSetDefaultLeavesJavaHomeAndPathAlone() throws IOException {
+        FakeContext c = context();
+        Path jdk = fakeJdk(dir.resolve("jdks/eleven"), "11.0.22", "11.0.22+7", "Eclipse Adoptium");
+        c.env.put("JAVA_HOME_11_X64", jdk.toString());
+
+        assertThat(new SetupJava(SILENT).main(c.with("distribution", "temurin").with("java-version", "11")
+                .with("set-default", "false")).ok()).isTrue();
+
+        assertThat(c.exported).doesNotContainKey("JAVA_HOME")
+                .containsEntry("JAVA_HOME_11_" + Toolchains.machineArch().toUpperCase(), jdk.toRealPath().toString());
+        assertThat(c.paths).isEmpty();
+        assertThat(c.outputs).containsEntry("path", jdk.toRealPath().toString());
+    }
+
+    @Test
+    void setupJava5QuietsMavenDownloadsUnlessShowDownloadProgress() throws IOException {
+        Path jdk = fakeJdk(dir.resolve("jdks/eleven"), "11.0.22", "11.0.22+7", "Eclipse Adoptium");
+        FakeContext v5 = context().with("distribution", "temurin").with("java-version", "11");
+        v5.env.put("JAVA_HOME_11_X64", jdk.toString());
+        v5.env.put("MAVEN_ARGS", "-B");
+        assertThat(new SetupJava(SILENT, 5).main(v5).ok()).isTrue();
+        assertThat(v5.exported).containsEntry("MAVEN_ARGS", "-B -ntp");
+
+        FakeContext already = context().with("distribution", "temurin").with("java-version", "11");
+        already.env.put("JAVA_HOME_11_X64", jdk.toString());
+        already.env.put("MAVEN_ARGS", "--no-transfer-progress");
+        new SetupJava(SILENT, 5).main(already);
+        assertThat(already.exported).doesNotContainKey("MAVEN_ARGS");
+
+        FakeContext shown = context().with("distribution", "temurin").with("java-version", "11")
+                .with("show-download-progress", "true");
+        shown.env.put("JAVA_HOME_11_X64", jdk.toString());
+        new SetupJava(SILENT, 5).main(shown);
+        assertThat(shown.exported).doesNotContainKey("MAVEN_ARGS");
+
+        FakeContext v4 = context().with("distribution", "temurin").with("java-version", "11");
+        v4.env.put("JAVA_HOME_11_X64", jdk.toString());
+        new SetupJava(SILENT, 4).main(v4);
+        assertThat(v4.exported).doesNotContainKey("MAVEN_ARGS");
+    }
+
+    @Test
+    void setupJavaRefusesTheDeprecatedJdkFileInputLikeJdkFile() throws IOException {
+        assertThat(new SetupJava(SILENT).main(context().with("distribution", "temurin").with("java-version", "11")
+                .with("jdkFile", "jdk.tar.gz")).message()).contains("jdk-file", "not supported");
+    }
+
+    @Test
+    void setupJavaSetsTheCachePrimaryKeyOutput() throws IOException {
+        Path jdk = fakeJdk(dir.resolve("jdks/eleven"), "11.0.22", "11.0.22+7", "Eclipse Adoptium");
+        FakeContext c = context().with("distribution", "temurin").with("java-version", "11").with("cache", "maven");
+        c.env.put("JAVA_HOME_11_X64", jdk.toString());
+        Files.writeString(c.workspace().resolve("pom.xml"), "<project/>");
+        assertThat(new SetupJava(SILENT).main(c).ok()).isTrue();
+        assertThat(c.outputs.get("cache-primary-key")).startsWith("setup-java-").contains("-maven-");
+        assertThat(c.outputs).containsEntry("cache-hit", "false");
+    }
+
+    private FakeContext goContext() throws IOException {
+        FakeContext c = context();
+        Path root = c.toolCache().resolve("go/1.22.3/" + Toolchains.machineArch());
+        executable(root.resolve("bin/go"));
+        Files.writeString(root.resolve("VERSION"), "go1.22.3\n");
+        return c.with("go-version", "1.22");
+    }
+
+    @Test
+    void setupGo6KeepsTheLocalToolchainAndHashesGoModByDefault() throws IOException {
+        FakeContext v6 = goContext();
+        assertThat(new SetupGo(SILENT, 6).main(v6).ok()).isTrue();
+        assertThat(v6.exported).containsEntry("GOTOOLCHAIN", "local");
+        assertThat(v6.warnings).anyMatch(w -> w.endsWith("Supported file pattern: go.mod"));
+
+        FakeContext v5 = goContext();
+        assertThat(new SetupGo(SILENT, 5).main(v5).ok()).isTrue();
+        assertThat(v5.exported).doesNotContainKey("GOTOOLCHAIN");
+        assertThat(v5.warnings).anyMatch(w -> w.endsWith("Supported file pattern: go.sum"));
+    }
+
+    private FakeContext nodeContext() throws IOException {
+        FakeContext c = context();
+        executable(c.toolCache().resolve("node/20.11.1/" + Toolchains.machineArch() + "/bin/node"));
+        return c.with("node-version", "20");
+    }
+
+    @Test
+    void setupNodeSetsTheCacheKeyOutputs() throws IOException {
+        FakeContext c = nodeContext().with("cache", "npm");
+        Files.writeString(c.workspace().resolve("package-lock.json"), "{}");
+        assertThat(new SetupNode(SILENT).main(c).ok()).isTrue();
+        assertThat(c.outputs.get("cache-primary-key")).startsWith("node-cache-").endsWith(
+                c.outputs.get("cache-primary-key").substring(c.outputs.get("cache-primary-key").lastIndexOf('-')));
+        assertThat(c.outputs).containsEntry("cache-hit", "false").containsEntry("cache-matched-key", "");
+    }
+
+    @Test
+    void setupNode5CachesNpmWhenPackageJsonNamesIt() throws IOException {
+        FakeContext auto = nodeContext();
+        Files.writeString(auto.workspace().resolve("package.json"), "{\"packageManager\": \"npm@10.8.1\"}");
+        Files.writeString(auto.workspace().resolve("package-lock.json"), "{}");
+        assertThat(new SetupNode(SILENT, 5).main(auto).ok()).isTrue();
+        assertThat(auto.outputs).containsKey("cache-primary-key");
+
+        FakeContext off = nodeContext().with("package-manager-cache", "false");
+        Files.writeString(off.workspace().resolve("package.json"), "{\"packageManager\": \"npm@10.8.1\"}");
+        assertThat(new SetupNode(SILENT, 5).main(off).ok()).isTrue();
+        assertThat(off.outputs).doesNotContainKey("cache-primary-key");
+
+        FakeContext v4 = nodeContext();
+        Files.writeString(v4.workspace().resolve("package.json"), "{\"packageManager\": \"npm@10.8.1\"}");
+        assertThat(new SetupNode(SILENT, 4).main(v4).ok()).isTrue();
+        assertThat(v4.outputs).doesNotContainKey("cache-primary-key");
+
+        assertThat(SetupNode.npmIsThePackageManager(write("{\"devEngines\": {\"packageManager\": [{\"name\": \"npm\"}]}}")))
+                .isTrue();
+        assertThat(SetupNode.npmIsThePackageManager(write("{\"packageManager\": \"pnpm@9.0.0\"}"))).isFalse();
+        assertThat(SetupNode.npmIsThePackageManager(dir.resolve("missing.json"))).isFalse();
+    }
+
+    private Path write(String json) throws IOException {
+        Path file = Files.createTempFile(dir, "package", ".json");
+        Files.writeString(file, json);
+        return file;
     }
 }
