@@ -289,4 +289,29 @@ class SetupActionsTest {
         Files.writeString(file, json);
         return file;
     }
+
+    @Test
+    void setupPythonWithoutUpdateEnvironmentChangesNeitherPathNorVariables() throws IOException {
+        FakeContext c = context().with("python-version", "3.12").with("update-environment", "false");
+        Path prefix = c.toolCache().resolve("Python/3.12.1/" + Toolchains.machineArch());
+        executable(prefix.resolve("bin/python3"));
+        executable(prefix.resolve("bin/python"));
+
+        assertThat(new SetupPython(SILENT).main(c).ok()).isTrue();
+
+        assertThat(c.paths).isEmpty();
+        assertThat(c.exported).isEmpty();
+        assertThat(c.outputs).containsEntry("python-version", "3.12.1")
+                .containsEntry("python-path", prefix.resolve("bin/python").toString());
+    }
+
+    @Test
+    void setupPythonWarnsAboutWhatNeedsADownload() throws IOException {
+        FakeContext c = context().with("python-version", "3.12").with("pip-version", "24.0")
+                .with("freethreaded", "true");
+        executable(c.toolCache().resolve("Python/3.12.1/" + Toolchains.machineArch() + "/bin/python3"));
+        assertThat(new SetupPython(SILENT).main(c).ok()).isTrue();
+        assertThat(c.warnings).anyMatch(w -> w.startsWith("setup-python: pip-version is not applied"))
+                .anyMatch(w -> w.startsWith("setup-python: freethreaded:"));
+    }
 }
