@@ -314,4 +314,54 @@ class SetupActionsTest {
         assertThat(c.warnings).anyMatch(w -> w.startsWith("setup-python: pip-version is not applied"))
                 .anyMatch(w -> w.startsWith("setup-python: freethreaded:"));
     }
+
+    /** A context with a uv in the tool cache. */
+    private FakeContext uvContext() throws IOException {
+        FakeContext c = context();
+        executable(c.toolCache().resolve("uv/0.5.11/" + Toolchains.machineArch() + "/uv"));
+        return c;
+    }
+
+    /** A probe answering as uv and its Python would; records what it was asked in {@code asked}. */
+    private static CommandProbe uvProbe(List<List<String>> asked) {
+        return (argv, env, dir) -> {
+            asked.add(argv);
+            if (argv.size() == 2 && argv.get(1).equals("--version")) {
+                return Optional.of(argv.getFirst().endsWith("uv") ? "uv 0.5.11 (abc 2024-12-01)" : "Python 3.12.8");
+            }
+            if (argv.contains("find")) {
+                return Optional.of("/opt/py/bin/python3\n");
+            }
+            return argv.contains("venv") ? Optional.of("") : Optional.empty();
+        };
+    }
+
+    @Test
+    void setupUvCreatesTheVenvAtVenvPathAndReportsThePythonVersion() throws IOException {
+        List<List<String>> asked = new java.util.ArrayList<>();
+        FakeContext c = uvContext().with("activate-environment", "true").with("venv-path", "envs/main")
+                .with("working-directory", "app").with("no-project", "true");
+
+        assertThat(new SetupUv(uvProbe(asked)).main(c).ok()).isTrue();
+
+        Path venv = c.workspace().resolve("app/envs/main");
+        assertThat(asked).anyMatch(argv -> argv.subList(1, argv.size()).equals(List.of("venv", venv.toString(),
+                "--directory", c.workspace().resolve("app").toString(), "--clear", "--no-project")));
+        assertThat(c.exported).containsEntry("VIRTUAL_ENV", venv.toString());
+        assertThat(c.outputs).containsEntry("venv", venv.toString()).containsEntry("python-version", "3.12.8");
+
+        FakeContext given = uvContext().with("python-version", "3.11").with("venv-path", "x");
+        assertThat(new SetupUv(uvProbe(asked)).main(given).ok()).isTrue();
+        assertThat(given.outputs).containsEntry("python-version", "3.11");
+        assertThat(given.warnings).contains("venv-path is only used when activate-environment is true");
+    }
+
+    @Test
+    void setupUvSetsTheCacheKeyOutputAndHonoursSaveCache() throws IOException {
+        List<List<String>> asked = new java.util.ArrayList<>();
+        FakeContext c = uvContext().with("enable-cache", "true").with("save-cache", "false");
+        assertThat(new SetupUv(uvProbe(asked)).main(c).ok()).isTrue();
+        assertThat(c.outputs.get("cache-key")).startsWith("setup-uv-1-");
+        assertThat(c.state.get(DependencyCache.STATE_PRIMARY_KEY)).isEmpty();
+    }
 }
