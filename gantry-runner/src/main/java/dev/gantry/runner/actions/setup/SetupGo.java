@@ -6,6 +6,7 @@ import dev.gantry.runner.actions.ActionInputs.InputError;
 import dev.gantry.runner.actions.ActionResult;
 import dev.gantry.runner.actions.ActionVersion;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -57,7 +58,7 @@ public final class SetupGo implements CachingSetupAction {
             String arch = in.string("architecture", Toolchains.machineArch());
             Toolchains where = new Toolchains(context.env(), context.toolCache(), context.workspace(), probe, arch);
             List<Toolchain> installed = GoToolchains.find(where);
-            Optional<Toolchain> go = version.isEmpty() ? installed.stream().findFirst()
+            Optional<Toolchain> go = version.isEmpty() ? preInstalled(context, where, installed)
                     : Toolchains.pick(installed, SetupSupport.spec(version, "Go"), false);
             if (go.isEmpty()) {
                 return ActionResult.failure(Toolchains.notInstalled("Go", version.isEmpty() ? "any" : version, installed,
@@ -84,6 +85,28 @@ public final class SetupGo implements CachingSetupAction {
         } catch (IOException e) {
             return ActionResult.failure("setup-go: the cache could not be restored: " + e.getMessage());
         }
+    }
+
+    /**
+     * Without {@code go-version} and {@code go-version-file} the original uses the pre-installed go,
+     * the one on PATH, logging that it does (src/main.ts; the README's "Usage" makes both inputs
+     * optional); here, when PATH has none, the newest installed.
+     */
+    private static Optional<Toolchain> preInstalled(ActionContext context, Toolchains where, List<Toolchain> installed) {
+        context.log("go-version input was not specified. The action will try to use pre-installed version.");
+        for (Path onPath : where.onPath("go")) {
+            try {
+                Path real = onPath.toRealPath();
+                for (Toolchain t : installed) {
+                    if (t.executable().toRealPath().equals(real)) {
+                        return Optional.of(t);
+                    }
+                }
+            } catch (IOException e) {
+                // a broken link: not this one
+            }
+        }
+        return installed.stream().findFirst();
     }
 
     static String versionFromFile(String content, String file) throws InputError {

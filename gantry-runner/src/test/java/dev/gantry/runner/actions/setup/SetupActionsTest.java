@@ -364,4 +364,19 @@ class SetupActionsTest {
         assertThat(c.outputs.get("cache-key")).startsWith("setup-uv-1-");
         assertThat(c.state.get(DependencyCache.STATE_PRIMARY_KEY)).isEmpty();
     }
+
+    @Test
+    void setupGoWithoutAVersionUsesTheGoOnPath() throws IOException {
+        FakeContext c = context();
+        for (String v : List.of("1.21.9", "1.23.1")) {
+            Path root = c.toolCache().resolve("go/" + v + "/" + Toolchains.machineArch());
+            executable(root.resolve("bin/go"));
+            Files.writeString(root.resolve("VERSION"), "go" + v + "\n");
+        }
+        c.env.put("PATH", c.toolCache().resolve("go/1.21.9/" + Toolchains.machineArch() + "/bin").toString());
+
+        assertThat(new SetupGo(SILENT).main(c).ok()).isTrue();
+
+        assertThat(c.outputs).containsEntry("go-version", "1.21.9");
+    }
 }
