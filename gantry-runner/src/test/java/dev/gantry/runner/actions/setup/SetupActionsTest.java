@@ -379,4 +379,24 @@ class SetupActionsTest {
 
         assertThat(c.outputs).containsEntry("go-version", "1.21.9");
     }
+
+    @Test
+    void setupJava5TakesTheDistributionFromSdkmanAndAsdfVersionFiles() throws IOException {
+        assertThat(SetupJava.distributionFromFile("java=21.0.1-tem\n", ".sdkmanrc")).contains("temurin");
+        assertThat(SetupJava.distributionFromFile("java zulu-21.0.1\n", ".tool-versions")).contains("zulu");
+        assertThat(SetupJava.distributionFromFile("21\n", ".java-version")).isEmpty();
+
+        Path jdk = fakeJdk(dir.resolve("jdks/eleven"), "11.0.22", "11.0.22+7", "Eclipse Adoptium");
+        FakeContext c = context().with("java-version-file", ".sdkmanrc");
+        c.env.put("JAVA_HOME_11_X64", jdk.toString());
+        Files.writeString(c.workspace().resolve(".sdkmanrc"), "java=11.0.22-tem\n");
+        assertThat(new SetupJava(SILENT, 5).main(c).ok()).isTrue();
+        assertThat(c.outputs).containsEntry("distribution", "temurin");
+
+        FakeContext plain = context().with("java-version-file", ".java-version");
+        Files.writeString(plain.workspace().resolve(".java-version"), "11\n");
+        assertThat(new SetupJava(SILENT, 5).main(plain).message())
+                .isEqualTo("distribution input is required when not specified in the version file");
+        assertThat(new SetupJava(SILENT, 4).main(c).message()).isEqualTo("Input required and not supplied: distribution");
+    }
 }
