@@ -68,6 +68,12 @@ public final class SetupNode implements CachingSetupAction {
             if (version.isEmpty() && !file.isEmpty()) {
                 version = versionFromFile(SetupSupport.readVersionFile(context, "node-version-file", file), file);
             }
+            if (version.isEmpty() && !in.string("architecture", "").isEmpty()) {
+                // src/main.ts: the node on PATH is used as it is, whatever the architecture
+                context.warning("`architecture` is provided but `node-version` is missing. In this configuration, the"
+                        + " version/architecture of Node will not be changed. To fix this, provide `architecture` in"
+                        + " combination with `node-version`");
+            }
             String arch = in.string("architecture", Toolchains.machineArch());
             Toolchains where = new Toolchains(context.env(), context.toolCache(), context.workspace(), probe, arch);
             List<Toolchain> installed = NodeToolchains.find(where);

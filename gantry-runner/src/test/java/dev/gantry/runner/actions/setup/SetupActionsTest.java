@@ -399,4 +399,11 @@ class SetupActionsTest {
                 .isEqualTo("distribution input is required when not specified in the version file");
         assertThat(new SetupJava(SILENT, 4).main(c).message()).isEqualTo("Input required and not supplied: distribution");
     }
+
+    @Test
+    void setupNodeWarnsThatAnArchitectureWithoutAVersionChangesNothing() throws IOException {
+        FakeContext c = context().with("architecture", "x86");
+        new SetupNode(SILENT).main(c);
+        assertThat(c.warnings).anyMatch(w -> w.startsWith("`architecture` is provided but `node-version` is missing."));
+    }
 }
