@@ -362,6 +362,33 @@ class BuiltinActionsIT {
     }
 
     @Test
+    void checkoutOfTheRunsOwnRefIsTheWorkingTreeEvenForAPullRequestMergeRef() throws Exception {
+        GantryProcess repo = repo().file("version.txt", "committed\n").workflow("""
+                on: pull_request
+                jobs:
+                  j:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - id: co
+                        uses: actions/checkout@v4
+                        with:
+                          ref: ${{ github.ref }}
+                      - id: sha
+                        uses: actions/checkout@v4
+                        with:
+                          ref: ${{ github.sha }}
+                          path: sub
+                      - run: echo "version=$(cat version.txt) sub=$(cat sub/version.txt) ref=${{ steps.co.outputs.ref }}"
+                """).commit();
+        repo.file("version.txt", "edited\n");
+
+        GantryProcess.Outcome o = repo.run("--event", "pull_request");
+
+        assertThat(o.exit()).as(o.out()).isZero();
+        assertThat(o.out()).containsPattern("version=edited sub=edited ref=refs/pull/\\d+/merge");
+    }
+
+    @Test
     void checkoutOfAnotherRepositoryClonesItFromTheConfiguredServer() throws Exception {
         Path server = dir.resolve("server");
         Path source = dir.resolve("lib-source");

@@ -28,8 +28,11 @@ import java.util.Optional;
  *       {@code path/<name>}, or all together in {@code path} with {@code merge-multiple} (v4);
  *       from v5 on, a single match also goes directly to {@code path}.
  * </ul>
- * Output {@code download-path}. Artifacts of other runs or repositories ({@code github-token},
- * {@code run-id}, {@code repository}) do not exist locally: a warning says so and this run's are used.
+ * Output {@code download-path}. Artifacts of other runs or repositories ({@code github-token} with
+ * another {@code run-id} or {@code repository}) do not exist locally: the step fails saying so
+ * (without {@code github-token} those two inputs are ignored, as by the original).
+ * {@code digest-mismatch} is checked for a valid value (the stored files are not re-hashed);
+ * {@code skip-decompress} warns that artifacts are always downloaded extracted.
  */
 public final class DownloadArtifact implements BuiltinAction {
 
@@ -51,9 +54,19 @@ public final class DownloadArtifact implements BuiltinAction {
             if (!name.isEmpty() && !ids.isEmpty()) {
                 throw new InputError("Inputs 'name' and 'artifact-ids' cannot be used together. Please specify only one.");
             }
-            if (!in.string("github-token", "").isEmpty() || !in.string("run-id", "").isEmpty()) {
-                context.warning("gantry keeps artifacts only for the run that uploaded them: github-token, run-id and"
-                        + " repository are ignored and this run's artifacts are downloaded");
+            Optional<String> other = otherRun(context, in);
+            if (other.isPresent()) {
+                return ActionResult.failure("Unable to download artifact(s): the artifacts of " + other.get()
+                        + " are not available: gantry keeps only the artifacts of the run that uploaded them");
+            }
+            String digestMismatch = in.string("digest-mismatch", "error");
+            if (!List.of("ignore", "info", "warn", "error").contains(digestMismatch)) {
+                throw new InputError("Invalid value for 'digest-mismatch': '" + digestMismatch
+                        + "'. Valid options are: ignore, info, warn, error");
+            }
+            if (in.bool("skip-decompress", false)) {
+                context.warning("download-artifact: skip-decompress is not supported by gantry: artifacts are stored"
+                        + " as files and downloaded extracted");
             }
             Path destination = context.workspace().resolve(ActionInputs.expandHome(
                     in.string("path", context.workspace().toString()), context.env())).normalize();
@@ -95,6 +108,26 @@ public final class DownloadArtifact implements BuiltinAction {
         } catch (IOException e) {
             return ActionResult.failure("the artifact could not be downloaded: " + e.getMessage());
         }
+    }
+
+    /**
+     * The run other than this one that the inputs name, as "run N of owner/name" (README,
+     * "Download Artifacts from other Workflow Runs or Repositories": {@code repository} and
+     * {@code run-id} count only with a {@code github-token} (without one the original ignores
+     * them and reads the current run), and default to the current ones).
+     */
+    static Optional<String> otherRun(ActionContext context, ActionInputs in) {
+        if (in.string("github-token", "").isEmpty()) {
+            return Optional.empty();
+        }
+        String ownRepository = String.valueOf(context.github().getOrDefault("repository", ""));
+        String ownRun = String.valueOf(context.github().getOrDefault("run_id", ""));
+        String repository = in.string("repository", ownRepository);
+        String run = in.string("run-id", ownRun);
+        if (repository.equalsIgnoreCase(ownRepository) && run.equals(ownRun)) {
+            return Optional.empty();
+        }
+        return Optional.of("run " + run + " of " + repository);
     }
 
     private static List<Artifact> byIds(ActionContext context, ArtifactStore store, String ids) throws InputError {

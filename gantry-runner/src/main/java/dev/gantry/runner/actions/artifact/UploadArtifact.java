@@ -30,9 +30,11 @@ import java.util.Set;
  *       relative to it (a single file named exactly: by its name); with several, relative to their
  *       least common ancestor.
  *   <li>{@code if-no-files-found}: {@code warn} (default), {@code error} or {@code ignore}.
- *   <li>{@code retention-days} is recorded; {@code compression-level} is accepted (nothing is
- *       compressed here).
+ *   <li>{@code retention-days} is recorded; {@code compression-level} must be 0 to 9, as in the
+ *       original, and has no effect (nothing is compressed here).
  *   <li>A name that exists already fails the step unless {@code overwrite} (v4); v3 adds the files to it.
+ *   <li>{@code archive: false} (v7, action.yml): a single file, uploaded as the artifact named after
+ *       it ({@code name} is ignored); several files fail the step.
  * </ul>
  * Outputs {@code artifact-id}, {@code artifact-url}, {@code artifact-digest}.
  */
@@ -71,6 +73,8 @@ public final class UploadArtifact implements BuiltinAction {
             if (retention < 0) {
                 throw new InputError("retention-days must be a positive number of days, not " + retention);
             }
+            compressionLevel(in);
+            boolean archive = in.bool("archive", true);
             boolean overwrite = in.bool("overwrite", false);
             boolean hidden = major <= 3 || in.bool("include-hidden-files", false);
 
@@ -96,6 +100,15 @@ public final class UploadArtifact implements BuiltinAction {
                     }
                 };
             }
+            context.log("With the provided path, there will be " + files.size() + " file" + (files.size() == 1 ? "" : "s")
+                    + " uploaded");
+            if (!archive) {
+                if (files.size() > 1) {
+                    return ActionResult.failure("When 'archive' is set to false, only a single file can be uploaded."
+                            + " Found " + files.size() + " files to upload.");
+                }
+                name = files.getFirst().getFileName().toString();
+            }
             Path root = root(glob.searchPaths(), files);
             List<ArchiveItem> items = new ArrayList<>();
             Set<String> lowerCase = new HashSet<>();
@@ -107,8 +120,6 @@ public final class UploadArtifact implements BuiltinAction {
                 }
                 items.add(new ArchiveItem(relative, file));
             }
-            context.log("With the provided path, there will be " + files.size() + " file" + (files.size() == 1 ? "" : "s")
-                    + " uploaded");
             ArtifactUpload.Existing existing = major <= 3 ? ArtifactUpload.Existing.MERGE
                     : overwrite ? ArtifactUpload.Existing.REPLACE : ArtifactUpload.Existing.FAIL;
             ArtifactUploadResult result = context.services().artifacts()
@@ -153,6 +164,21 @@ public final class UploadArtifact implements BuiltinAction {
             return search.getParent();
         }
         return search;
+    }
+
+    /**
+     * Checks {@code compression-level} (README, "Inputs": 0 to 9, default 6). Nothing is compressed
+     * here, so a valid level has no effect.
+     */
+    private static void compressionLevel(ActionInputs in) throws InputError {
+        String level = in.string("compression-level", "6");
+        if (!level.matches("-?[0-9]{1,9}")) {
+            throw new InputError("Invalid compression-level");
+        }
+        int value = Integer.parseInt(level);
+        if (value < 0 || value > 9) {
+            throw new InputError("Invalid compression-level. Valid values are 0-9");
+        }
     }
 
     static String invalidCharacters(String name) {

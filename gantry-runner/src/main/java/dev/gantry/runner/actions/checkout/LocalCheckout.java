@@ -35,34 +35,48 @@ final class LocalCheckout {
         Path target = request.target();
         String runRef = String.valueOf(context.github().getOrDefault("ref", ""));
         boolean atRoot = target.equals(context.workspace().toAbsolutePath().normalize());
-        if (request.ref().isEmpty() && atRoot && !Folders.isEmpty(target)) {
+        boolean ownRevision = request.ref().isEmpty() || isRunsOwn(request.ref());
+        if (ownRevision && atRoot && !Folders.isEmpty(target)) {
             context.log("The workspace already holds the repository's working tree (copied when the job started);"
                     + " untracked files you have locally are kept");
             context.debug("checkout: fetch-depth has no effect locally: all history is reachable");
             if (request.withSubmodules()) {
                 submodules(repository, target, null, request.submodules().equals("recursive"));
             }
-            return new CheckoutResult(runRef, Files.exists(target.resolve(".git")) ? head(target)
-                    : String.valueOf(context.github().getOrDefault("sha", "")));
+            return new CheckoutResult(request.ref().isEmpty() ? runRef : qualify(repository, request.ref()),
+                    Files.exists(target.resolve(".git")) ? head(target)
+                            : String.valueOf(context.github().getOrDefault("sha", "")));
         }
         Folders.empty(target);
-        WorkspaceResult result = request.ref().isEmpty() ? preparer.fromWorkingTree(repository, target)
+        WorkspaceResult result = ownRevision ? preparer.fromWorkingTree(repository, target)
                 : preparer.fromRevision(repository, request.ref(), target);
         if (result instanceof WorkspaceResult.Failed failed) {
             if (!request.ref().isEmpty() && failed.message().contains("is not a commit")) {
                 throw new InputError("A branch or tag with the name '" + request.ref() + "' could not be found in "
-                        + repository);
+                        + repository + (request.ref().startsWith("refs/pull/") ? " (pull request refs exist only on"
+                        + " the server; locally only the run's own github.ref is served, from your working tree)"
+                        : ""));
             }
             throw new IOException(failed.message());
         }
         String commit = ((WorkspaceResult.Prepared) result).commit().orElse("");
         if (request.withSubmodules()) {
-            submodules(repository, target, request.ref().isEmpty() ? null : ObjectId.fromString(commit),
+            submodules(repository, target, ownRevision ? null : ObjectId.fromString(commit),
                     request.submodules().equals("recursive"));
         }
-        context.log((request.ref().isEmpty() ? "Copied the working tree" : "Checked out " + request.ref() + " (" + commit
+        context.log((ownRevision ? "Copied the working tree" : "Checked out " + request.ref() + " (" + commit
                 + ")") + " into " + target);
         return new CheckoutResult(request.ref().isEmpty() ? runRef : qualify(repository, request.ref()), commit);
+    }
+
+    /**
+     * True when {@code ref} is the run's own {@code github.ref} or {@code github.sha}: on GitHub that
+     * checks out what the default does (for a pull request, {@code refs/pull/N/merge}, which exists
+     * only on the server), so here it is the working tree, as without {@code ref}.
+     */
+    private boolean isRunsOwn(String ref) {
+        return ref.equals(String.valueOf(context.github().getOrDefault("ref", "")))
+                || ref.equalsIgnoreCase(String.valueOf(context.github().getOrDefault("sha", "")));
     }
 
     /** The ref the original reports for a {@code ref:} input: qualified for branches and tags, "" for a SHA. */

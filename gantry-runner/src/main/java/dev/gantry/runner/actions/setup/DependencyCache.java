@@ -34,9 +34,12 @@ final class DependencyCache {
     /**
      * Restores the entry of {@code primaryKey} into {@code paths}; sets the {@code cache-hit}
      * output ({@code 'true'} or {@code 'false'}).
+     *
+     * @return the key of the entry restored, empty when none was
      */
-    static void restore(ActionContext context, String primaryKey, List<String> paths) throws InputError, IOException {
-        restore(context, primaryKey, paths, Path.of(System.getProperty("user.home")));
+    static Optional<String> restore(ActionContext context, String primaryKey, List<String> paths)
+            throws InputError, IOException {
+        return restore(context, primaryKey, paths, Path.of(System.getProperty("user.home")));
     }
 
     /**
@@ -47,7 +50,7 @@ final class DependencyCache {
      * while they persist between runs anyway. Nothing is restored or saved then, {@code cache-hit}
      * is {@code 'false'} (nothing came from the cache) and a notice says so.
      */
-    static void restore(ActionContext context, String primaryKey, List<String> paths, Path machineHome)
+    static Optional<String> restore(ActionContext context, String primaryKey, List<String> paths, Path machineHome)
             throws InputError, IOException {
         if (inPlace(paths, ActionInputs.home(context.env()), machineHome)) {
             String folders = String.join(", ", paths.stream().filter(p -> !p.startsWith("!")).toList());
@@ -55,7 +58,7 @@ final class DependencyCache {
                     + " not restored, not saved");
             context.log("Cache not restored or saved: a job on this machine uses " + folders + " directly");
             context.setOutput("cache-hit", "false");
-            return;
+            return Optional.empty();
         }
         context.saveState(STATE_PRIMARY_KEY, primaryKey);
         context.saveState(STATE_PATHS, String.join("\n", paths));
@@ -68,6 +71,7 @@ final class DependencyCache {
         }
         context.setOutput("cache-hit", Boolean.toString(matched.isPresent()
                 && CacheClient.isExactMatch(primaryKey, matched.get())));
+        return matched;
     }
 
     private static boolean inPlace(List<String> paths, Path jobHome, Path machineHome) {

@@ -4,7 +4,9 @@ import dev.gantry.runner.actions.ActionContext;
 import dev.gantry.runner.actions.ActionInputs;
 import dev.gantry.runner.actions.ActionInputs.InputError;
 import dev.gantry.runner.actions.ActionResult;
+import dev.gantry.runner.actions.ActionVersion;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +21,11 @@ import java.util.regex.Pattern;
  * {@code go.work}: the {@code toolchain} line, else the {@code go} line; {@code .go-version};
  * {@code .tool-versions}); puts its {@code bin} and GOPATH's {@code bin} on PATH; output
  * {@code go-version}. {@code cache} is on by default, as in the original: the module and build
- * caches ({@code go env GOMODCACHE GOCACHE}) under {@code setup-go-<platform>-<arch>-go-<version>-<hash of go.sum>};
- * a missing {@code go.sum} is a warning, not a failure; output {@code cache-hit}.
+ * caches ({@code go env GOMODCACHE GOCACHE}) under {@code setup-go-<platform>-<arch>-go-<version>-<hash>},
+ * the hash of {@code cache-dependency-path}, by default {@code go.mod} from v6 on ("Breaking changes
+ * in V6") and {@code go.sum} before; a missing file is a warning, not a failure; output
+ * {@code cache-hit}. From v6 on, {@code GOTOOLCHAIN=local} is exported (src/main.ts, so that
+ * {@code go} commands keep the chosen version instead of downloading the one {@code go.mod} names).
  */
 public final class SetupGo implements CachingSetupAction {
 
@@ -28,9 +33,17 @@ public final class SetupGo implements CachingSetupAction {
     private static final Pattern GO_LINE = Pattern.compile("(?m)^go\\s+(\\d\\S*)");
 
     private final CommandProbe probe;
+    private final int major;
 
+    /** setup-go at its newest major version. */
     public SetupGo(CommandProbe probe) {
+        this(probe, ActionVersion.LATEST);
+    }
+
+    /** @param major the major version the workflow names (see {@link ActionVersion}) */
+    public SetupGo(CommandProbe probe, int major) {
         this.probe = probe;
+        this.major = major;
     }
 
     @Override
@@ -45,13 +58,19 @@ public final class SetupGo implements CachingSetupAction {
             String arch = in.string("architecture", Toolchains.machineArch());
             Toolchains where = new Toolchains(context.env(), context.toolCache(), context.workspace(), probe, arch);
             List<Toolchain> installed = GoToolchains.find(where);
-            Optional<Toolchain> go = version.isEmpty() ? installed.stream().findFirst()
+            Optional<Toolchain> go = version.isEmpty() ? preInstalled(context, where, installed)
                     : Toolchains.pick(installed, SetupSupport.spec(version, "Go"), false);
             if (go.isEmpty()) {
                 return ActionResult.failure(Toolchains.notInstalled("Go", version.isEmpty() ? "any" : version, installed,
                         context.toolCache().resolve("go/<version>/" + arch).toString()));
             }
+            if (major >= 6) {
+                context.exportVariable("GOTOOLCHAIN", "local");
+            }
             Map<String, String> env = withGo(context, go.get());
+            if (major >= 6) {
+                env.put("GOTOOLCHAIN", "local");
+            }
             probe.run(List.of(go.get().executable().toString(), "env", "GOPATH"), env, context.workspace())
                     .ifPresent(gopath -> context.addPath(gopath + "/bin"));
             SetupSupport.addToPath(context, go.get());
@@ -66,6 +85,28 @@ public final class SetupGo implements CachingSetupAction {
         } catch (IOException e) {
             return ActionResult.failure("setup-go: the cache could not be restored: " + e.getMessage());
         }
+    }
+
+    /**
+     * Without {@code go-version} and {@code go-version-file} the original uses the pre-installed go,
+     * the one on PATH, logging that it does (src/main.ts; the README's "Usage" makes both inputs
+     * optional); here, when PATH has none, the newest installed.
+     */
+    private static Optional<Toolchain> preInstalled(ActionContext context, Toolchains where, List<Toolchain> installed) {
+        context.log("go-version input was not specified. The action will try to use pre-installed version.");
+        for (Path onPath : where.onPath("go")) {
+            try {
+                Path real = onPath.toRealPath();
+                for (Toolchain t : installed) {
+                    if (t.executable().toRealPath().equals(real)) {
+                        return Optional.of(t);
+                    }
+                }
+            } catch (IOException e) {
+                // a broken link: not this one
+            }
+        }
+        return installed.stream().findFirst();
     }
 
     static String versionFromFile(String content, String file) throws InputError {
@@ -93,11 +134,13 @@ public final class SetupGo implements CachingSetupAction {
     private void restoreCache(ActionContext context, ActionInputs in, Toolchain go, Map<String, String> env)
             throws InputError, IOException {
         List<String> patterns = in.lines("cache-dependency-path");
-        List<String> hashed = patterns.isEmpty() ? List.of("go.sum") : patterns;
+        // README, "Breaking changes in V6": the key hashes go.mod by default, go.sum before.
+        String dependencyFile = major >= 6 ? "go.mod" : "go.sum";
+        List<String> hashed = patterns.isEmpty() ? List.of(dependencyFile) : patterns;
         String hash = DependencyCache.hashFiles(context.workspace(), hashed);
         if (hash.isEmpty()) {
             context.warning("Restore cache failed: Dependencies file is not found in " + context.workspace()
-                    + ". Supported file pattern: go.sum");
+                    + ". Supported file pattern: " + dependencyFile);
             return;
         }
         List<String> paths = new ArrayList<>();

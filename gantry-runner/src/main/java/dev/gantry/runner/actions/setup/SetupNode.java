@@ -6,6 +6,7 @@ import dev.gantry.runner.actions.ActionContext;
 import dev.gantry.runner.actions.ActionInputs;
 import dev.gantry.runner.actions.ActionInputs.InputError;
 import dev.gantry.runner.actions.ActionResult;
+import dev.gantry.runner.actions.ActionVersion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * actions/setup-node (github.com/actions/setup-node, README, docs/advanced-usage.md and action.yml):
@@ -28,7 +30,10 @@ import java.util.TreeSet;
  * {@code registry-url} (and {@code scope}) write an {@code .npmrc} in RUNNER_TEMP and export
  * {@code NPM_CONFIG_USERCONFIG} and a placeholder {@code NODE_AUTH_TOKEN}, as the original does.
  * {@code cache: npm|yarn|pnpm} caches the package manager's cache folder under
- * {@code node-cache-<platform>-<arch>-<manager>-<hash of the lock file>}; output {@code cache-hit}.
+ * {@code node-cache-<platform>-<arch>-<manager>-<hash of the lock file>}; outputs {@code cache-hit},
+ * {@code cache-primary-key} and {@code cache-matched-key}. From v5 on, without {@code cache}, npm is
+ * cached when {@code package.json} names it as the package manager, unless
+ * {@code package-manager-cache: false}.
  */
 public final class SetupNode implements CachingSetupAction {
 
@@ -38,10 +43,20 @@ public final class SetupNode implements CachingSetupAction {
             Map.entry("gallium", 16), Map.entry("hydrogen", 18), Map.entry("iron", 20), Map.entry("jod", 22),
             Map.entry("krypton", 24));
 
-    private final CommandProbe probe;
+    private static final Pattern NPM = Pattern.compile("\\^?npm(@.*)?");
 
+    private final CommandProbe probe;
+    private final int major;
+
+    /** setup-node at its newest major version. */
     public SetupNode(CommandProbe probe) {
+        this(probe, ActionVersion.LATEST);
+    }
+
+    /** @param major the major version the workflow names (see {@link ActionVersion}) */
+    public SetupNode(CommandProbe probe, int major) {
         this.probe = probe;
+        this.major = major;
     }
 
     @Override
@@ -52,6 +67,12 @@ public final class SetupNode implements CachingSetupAction {
             String file = in.string("node-version-file", "");
             if (version.isEmpty() && !file.isEmpty()) {
                 version = versionFromFile(SetupSupport.readVersionFile(context, "node-version-file", file), file);
+            }
+            if (version.isEmpty() && !in.string("architecture", "").isEmpty()) {
+                // src/main.ts: the node on PATH is used as it is, whatever the architecture
+                context.warning("`architecture` is provided but `node-version` is missing. In this configuration, the"
+                        + " version/architecture of Node will not be changed. To fix this, provide `architecture` in"
+                        + " combination with `node-version`");
             }
             String arch = in.string("architecture", Toolchains.machineArch());
             Toolchains where = new Toolchains(context.env(), context.toolCache(), context.workspace(), probe, arch);
@@ -76,6 +97,13 @@ public final class SetupNode implements CachingSetupAction {
                 writeNpmrc(context, registry, in.string("scope", ""), in.bool("always-auth", false));
             }
             String cache = in.string("cache", "");
+            if (cache.isEmpty() && major >= 5 && in.string("package-manager-cache", "true").equalsIgnoreCase("true")
+                    && npmIsThePackageManager(context.workspace().resolve("package.json"))) {
+                context.log("Detected npm as the package manager from package.json's packageManager field."
+                        + " Auto caching has been enabled for npm. If you want to disable it, set"
+                        + " package-manager-cache input to false");
+                cache = "npm";
+            }
             if (!cache.isEmpty()) {
                 restoreCache(context, in, cache, node.get());
             }
@@ -114,6 +142,26 @@ public final class SetupNode implements CachingSetupAction {
                     false);
         }
         return Toolchains.pick(installed, SetupSupport.spec(version, "Node.js"), false);
+    }
+
+    /**
+     * True when {@code package.json} names npm in {@code devEngines.packageManager} (an object or an
+     * array of them) or in {@code packageManager} ({@code npm}, {@code npm@10}, {@code ^npm@10}):
+     * README, "Caching global packages data", automatic caching from v5 on.
+     */
+    static boolean npmIsThePackageManager(Path packageJson) {
+        try {
+            JsonNode json = new ObjectMapper().readTree(packageJson.toFile());
+            JsonNode dev = json.path("devEngines").path("packageManager");
+            for (JsonNode manager : dev.isArray() ? dev : List.of(dev)) {
+                if (NPM.matcher(manager.path("name").asText("")).matches()) {
+                    return true;
+                }
+            }
+            return NPM.matcher(json.path("packageManager").asText("")).matches();
+        } catch (IOException | RuntimeException e) {
+            return false; // no package.json, or not JSON: no automatic cache, as in the original
+        }
     }
 
     /** The version a version file names. */
@@ -186,7 +234,11 @@ public final class SetupNode implements CachingSetupAction {
         };
         String key = "node-cache-" + SetupSupport.runnerOs(context).toLowerCase(Locale.ROOT) + "-"
                 + Toolchains.machineArch() + "-" + manager + "-" + hash;
-        DependencyCache.restore(context, key, List.of(folder.lines().reduce((a, b) -> b).orElse(folder)));
+        // README, "Outputs" (action.yml): the key computed and the key restored ("" when none).
+        context.setOutput("cache-primary-key", key);
+        Optional<String> matched = DependencyCache.restore(context, key,
+                List.of(folder.lines().reduce((a, b) -> b).orElse(folder)));
+        context.setOutput("cache-matched-key", matched.orElse(""));
     }
 
     private static void writeNpmrc(ActionContext context, String registry, String scope, boolean alwaysAuth)

@@ -7,6 +7,7 @@ import dev.gantry.runner.actions.ActionResult;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,11 +20,12 @@ import java.util.Optional;
  * version or range, one per line for several: the last becomes the default) or
  * {@code python-version-file} ({@code .python-version} by default when neither is given and it
  * exists, {@code .tool-versions}); without any, the {@code python3} on PATH, as the original does.
- * Puts it on PATH and, with {@code update-environment} (default), exports {@code pythonLocation},
+ * With {@code update-environment} (default), puts it on PATH and exports {@code pythonLocation},
  * {@code PKG_CONFIG_PATH}, {@code Python_ROOT_DIR}, {@code Python2_ROOT_DIR},
  * {@code Python3_ROOT_DIR} and {@code LD_LIBRARY_PATH}. Outputs {@code python-version},
- * {@code python-path} and, with {@code cache: pip|pipenv|poetry}, {@code cache-hit}. PyPy and
- * GraalPy versions are not looked for.
+ * {@code python-path} ({@code bin/python} of the installation when it exists) and, with
+ * {@code cache: pip|pipenv|poetry}, {@code cache-hit}. PyPy, GraalPy and free-threaded builds are
+ * not looked for; {@code pip-version} and {@code pip-install} warn that nothing is installed.
  */
 public final class SetupPython implements CachingSetupAction {
 
@@ -75,9 +77,12 @@ public final class SetupPython implements CachingSetupAction {
             }
             boolean update = in.bool("update-environment", true);
             for (Toolchain python : chosen) {
-                SetupSupport.addToPath(context, python);
+                if (update) {
+                    SetupSupport.addToPath(context, python);
+                }
                 context.log("Successfully set up Python (" + python.version().text() + ") at " + python.executable());
             }
+            offlineOnly(context, in);
             Toolchain python = chosen.getLast();
             if (update) {
                 String prefix = python.home().toString();
@@ -95,7 +100,7 @@ public final class SetupPython implements CachingSetupAction {
                 vars.forEach(context::exportVariable);
             }
             context.setOutput("python-version", python.version().text());
-            context.setOutput("python-path", python.executable().toString());
+            context.setOutput("python-path", pythonPath(python).toString());
             String cache = in.string("cache", "");
             if (!cache.isEmpty()) {
                 restoreCache(context, in, cache, python);
@@ -105,6 +110,33 @@ public final class SetupPython implements CachingSetupAction {
             return ActionResult.failure(e.getMessage());
         } catch (IOException e) {
             return ActionResult.failure("setup-python: the cache could not be restored: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The {@code python-path} output: {@code bin/python} of the installation, as the original names
+     * it, when that exists (a system Python in {@code /usr/bin} may only have {@code python3.X}).
+     */
+    static Path pythonPath(Toolchain python) {
+        Path plain = python.bin().resolve("python");
+        return Files.isExecutable(plain) ? plain : python.executable();
+    }
+
+    /**
+     * Warns about the inputs that need a download (README, "Usage" and docs/advanced-usage.md):
+     * {@code freethreaded} (a free-threaded build is not looked for), {@code pip-version} and
+     * {@code pip-install}; {@code check-latest} is the installed version anyway.
+     */
+    private static void offlineOnly(ActionContext context, ActionInputs in) throws InputError {
+        if (in.bool("freethreaded", false)) {
+            context.warning("setup-python: freethreaded: gantry does not look for free-threaded builds; the regular"
+                    + " build above is used");
+        }
+        for (String input : List.of("pip-version", "pip-install")) {
+            if (!in.string(input, "").isEmpty()) {
+                context.warning("setup-python: " + input + " is not applied by gantry, which installs nothing; run"
+                        + " pip in a step instead");
+            }
         }
     }
 

@@ -17,13 +17,15 @@ import java.util.regex.Pattern;
  * ({@link UvToolchains}) for {@code version} ({@code latest} by default, or a version or range) or
  * {@code version-file} ({@code uv.toml} or {@code pyproject.toml}: {@code required-version}); puts it
  * on PATH; outputs {@code uv-version}, {@code uv-path}, {@code uvx-path}. {@code python-version}
- * exports {@code UV_PYTHON}; {@code activate-environment} creates {@code .venv} in
+ * exports {@code UV_PYTHON}; {@code activate-environment} creates {@code venv-path} (default {@code .venv} in
  * {@code working-directory} with {@code uv venv} and activates it ({@code VIRTUAL_ENV}, PATH);
  * {@code tool-dir} and {@code tool-bin-dir} export {@code UV_TOOL_DIR} and {@code UV_TOOL_BIN_DIR}.
  * {@code enable-cache}: {@code auto} (the default) means "on GitHub-hosted runners", so off here;
  * {@code true} caches {@code UV_CACHE_DIR} ({@code cache-local-path}, else RUNNER_TEMP/setup-uv-cache)
  * under {@code setup-uv-1-<platform>-<arch>-<hash of cache-dependency-glob><cache-suffix>};
- * output {@code cache-hit}.
+ * outputs {@code cache-key} and {@code cache-hit}; {@code restore-cache: false} and
+ * {@code save-cache: false} skip either half. Output {@code python-version}: the input, else the
+ * version of the Python uv finds, else {@code unknown}.
  */
 public final class SetupUv implements CachingSetupAction {
 
@@ -71,9 +73,14 @@ public final class SetupUv implements CachingSetupAction {
             }
             exportIfGiven(context, in, "tool-dir", "UV_TOOL_DIR");
             exportIfGiven(context, in, "tool-bin-dir", "UV_TOOL_BIN_DIR");
-            if (in.bool("activate-environment", false)) {
+            boolean activate = in.bool("activate-environment", false);
+            if (!in.string("venv-path", "").isEmpty() && !activate) {
+                context.warning("venv-path is only used when activate-environment is true");
+            }
+            if (activate) {
                 activate(context, in, uv.get(), python);
             }
+            context.setOutput("python-version", python.isEmpty() ? pythonVersion(context, in, uv.get()) : python);
             String enable = in.string("enable-cache", "auto").toLowerCase(Locale.ROOT);
             if (enable.equals("true")) {
                 restoreCache(context, in);
@@ -88,17 +95,46 @@ public final class SetupUv implements CachingSetupAction {
         }
     }
 
+    /**
+     * {@code activate-environment} (README, "Activate environment"): {@code uv venv} at
+     * {@code venv-path} ({@code ~} expanded, relative to {@code working-directory}; default
+     * {@code .venv} there), with {@code --clear} and, for {@code no-project: true}, {@code --no-project}.
+     */
     private void activate(ActionContext context, ActionInputs in, Toolchain uv, String python) throws InputError {
-        Path dir = context.workspace().resolve(in.string("working-directory", ".")).normalize();
-        List<String> argv = python.isEmpty() ? List.of(uv.executable().toString(), "venv", ".venv")
-                : List.of(uv.executable().toString(), "venv", ".venv", "--python", python);
-        if (probe.run(argv, context.env(), dir).isEmpty() && !java.nio.file.Files.isDirectory(dir.resolve(".venv"))) {
-            throw new InputError("setup-uv: 'uv venv' could not create " + dir.resolve(".venv"));
+        Path dir = workingDirectory(context, in);
+        Path venv = dir.resolve(ActionInputs.expandHome(in.string("venv-path", ".venv"), context.env())).normalize();
+        List<String> argv = new java.util.ArrayList<>(List.of(uv.executable().toString(), "venv", venv.toString(),
+                "--directory", dir.toString(), "--clear"));
+        if (in.bool("no-project", false)) {
+            argv.add("--no-project");
         }
-        Path venv = dir.resolve(".venv");
+        if (!python.isEmpty()) {
+            argv.addAll(List.of("--python", python));
+        }
+        if (probe.run(argv, context.env(), dir).isEmpty() && !java.nio.file.Files.isDirectory(venv)) {
+            throw new InputError("setup-uv: 'uv venv' could not create " + venv);
+        }
         context.exportVariable("VIRTUAL_ENV", venv.toString());
         context.addPath(venv.resolve("bin").toString());
         context.setOutput("venv", venv.toString());
+    }
+
+    private static Path workingDirectory(ActionContext context, ActionInputs in) {
+        return context.workspace().resolve(in.string("working-directory", ".")).normalize();
+    }
+
+    /**
+     * The {@code python-version} output without the input (README, "Outputs"): the version of the
+     * Python {@code uv python find} names for {@code working-directory}, else {@code unknown}.
+     */
+    private String pythonVersion(ActionContext context, ActionInputs in, Toolchain uv) {
+        Path dir = workingDirectory(context, in);
+        return probe.run(List.of(uv.executable().toString(), "python", "find", "--directory", dir.toString()),
+                        context.env(), dir)
+                .flatMap(python -> probe.run(List.of(python.strip(), "--version"), context.env(), dir))
+                .map(v -> v.strip().replaceFirst("^Python\\s+", ""))
+                .filter(v -> !v.isEmpty())
+                .orElse("unknown");
     }
 
     private static void exportIfGiven(ActionContext context, ActionInputs in, String input, String variable) {
@@ -119,6 +155,16 @@ public final class SetupUv implements CachingSetupAction {
         String key = "setup-uv-1-" + SetupSupport.runnerOs(context).toLowerCase(Locale.ROOT) + "-"
                 + Toolchains.machineArch() + "-" + (hash.isEmpty() ? "no-dependency-glob" : hash)
                 + in.string("cache-suffix", "");
-        DependencyCache.restore(context, key, List.of(cacheDir));
+        context.setOutput("cache-key", key);
+        if (!in.bool("restore-cache", true)) {
+            context.log("restore-cache is false. Skipping restore cache step.");
+            context.saveState(DependencyCache.STATE_PRIMARY_KEY, key);
+            context.saveState(DependencyCache.STATE_PATHS, cacheDir);
+        } else {
+            DependencyCache.restore(context, key, List.of(cacheDir));
+        }
+        if (!in.bool("save-cache", true)) {
+            context.saveState(DependencyCache.STATE_PRIMARY_KEY, ""); // the post step then saves nothing
+        }
     }
 }

@@ -47,4 +47,30 @@ class UploadArtifactTest {
         assertThat(down.workspace().resolve("got/one")).hasContent("1");
         assertThat(down.workspace().resolve("got/.two")).hasContent("2");
     }
+
+    @Test
+    void compressionLevelMustBeZeroToNine() throws Exception {
+        FakeContext c = new FakeContext(dir);
+        Files.createDirectories(c.workspace());
+        Files.writeString(c.workspace().resolve("one"), "1");
+        assertThat(new UploadArtifact(4).main(c.with("path", "one").with("compression-level", "10")).message())
+                .isEqualTo("Invalid compression-level. Valid values are 0-9");
+        assertThat(new UploadArtifact(4).main(c.with("compression-level", "fast")).message())
+                .isEqualTo("Invalid compression-level");
+        assertThat(new UploadArtifact(4).main(c.with("compression-level", "0")).ok()).isTrue();
+    }
+
+    @Test
+    void withoutArchiveASingleFileIsUploadedUnderItsOwnName() throws Exception {
+        FakeContext c = new FakeContext(dir);
+        Files.createDirectories(c.workspace().resolve("d"));
+        Files.writeString(c.workspace().resolve("d/report.html"), "r");
+        Files.writeString(c.workspace().resolve("d/other.html"), "o");
+        assertThat(new UploadArtifact(7).main(c.with("name", "ignored").with("path", "d").with("archive", "false"))
+                .message()).isEqualTo("When 'archive' is set to false, only a single file can be uploaded. Found 2"
+                        + " files to upload.");
+        assertThat(new UploadArtifact(7).main(c.with("path", "d/report.html")).ok()).isTrue();
+        assertThat(c.services().artifacts().find("report.html")).isPresent();
+        assertThat(c.services().artifacts().find("ignored")).isEmpty();
+    }
 }

@@ -157,10 +157,253 @@ class SetupActionsTest {
         executable(root.resolve("bin/go"));
         Files.writeString(root.resolve("VERSION"), "go1.22.3\ntime 2024-05-01\n");
 
-        assertThat(new SetupGo(SILENT).main(c.with("go-version", "1.22")).ok()).isTrue();
+        assertThat(new SetupGo(SILENT, 5).main(c.with("go-version", "1.22")).ok()).isTrue();
 
         assertThat(c.outputs).containsEntry("go-version", "1.22.3");
         assertThat(c.paths).contains(root.resolve("bin").toString());
         assertThat(c.warnings).anyMatch(w -> w.contains("Supported file pattern: go.sum"));
+    }
+
+    @Test
+    void setupJavaWithoutSetDefaultLeavesJavaHomeAndPathAlone() throws IOException {
+        FakeContext c = context();
+        Path jdk = fakeJdk(dir.resolve("jdks/eleven"), "11.0.22", "11.0.22+7", "Eclipse Adoptium");
+        c.env.put("JAVA_HOME_11_X64", jdk.toString());
+
+        assertThat(new SetupJava(SILENT).main(c.with("distribution", "temurin").with("java-version", "11")
+                .with("set-default", "false")).ok()).isTrue();
+
+        assertThat(c.exported).doesNotContainKey("JAVA_HOME")
+                .containsEntry("JAVA_HOME_11_" + Toolchains.machineArch().toUpperCase(), jdk.toRealPath().toString());
+        assertThat(c.paths).isEmpty();
+        assertThat(c.outputs).containsEntry("path", jdk.toRealPath().toString());
+    }
+
+    @Test
+    void setupJava5QuietsMavenDownloadsUnlessShowDownloadProgress() throws IOException {
+        Path jdk = fakeJdk(dir.resolve("jdks/eleven"), "11.0.22", "11.0.22+7", "Eclipse Adoptium");
+        FakeContext v5 = context().with("distribution", "temurin").with("java-version", "11");
+        v5.env.put("JAVA_HOME_11_X64", jdk.toString());
+        v5.env.put("MAVEN_ARGS", "-B");
+        assertThat(new SetupJava(SILENT, 5).main(v5).ok()).isTrue();
+        assertThat(v5.exported).containsEntry("MAVEN_ARGS", "-B -ntp");
+
+        FakeContext already = context().with("distribution", "temurin").with("java-version", "11");
+        already.env.put("JAVA_HOME_11_X64", jdk.toString());
+        already.env.put("MAVEN_ARGS", "--no-transfer-progress");
+        new SetupJava(SILENT, 5).main(already);
+        assertThat(already.exported).doesNotContainKey("MAVEN_ARGS");
+
+        FakeContext shown = context().with("distribution", "temurin").with("java-version", "11")
+                .with("show-download-progress", "true");
+        shown.env.put("JAVA_HOME_11_X64", jdk.toString());
+        new SetupJava(SILENT, 5).main(shown);
+        assertThat(shown.exported).doesNotContainKey("MAVEN_ARGS");
+
+        FakeContext v4 = context().with("distribution", "temurin").with("java-version", "11");
+        v4.env.put("JAVA_HOME_11_X64", jdk.toString());
+        new SetupJava(SILENT, 4).main(v4);
+        assertThat(v4.exported).doesNotContainKey("MAVEN_ARGS");
+    }
+
+    @Test
+    void setupJavaRefusesTheDeprecatedJdkFileInputLikeJdkFile() throws IOException {
+        assertThat(new SetupJava(SILENT).main(context().with("distribution", "temurin").with("java-version", "11")
+                .with("jdkFile", "jdk.tar.gz")).message()).contains("jdk-file", "not supported");
+    }
+
+    @Test
+    void setupJavaSetsTheCachePrimaryKeyOutput() throws IOException {
+        Path jdk = fakeJdk(dir.resolve("jdks/eleven"), "11.0.22", "11.0.22+7", "Eclipse Adoptium");
+        FakeContext c = context().with("distribution", "temurin").with("java-version", "11").with("cache", "maven");
+        c.env.put("JAVA_HOME_11_X64", jdk.toString());
+        Files.writeString(c.workspace().resolve("pom.xml"), "<project/>");
+        assertThat(new SetupJava(SILENT).main(c).ok()).isTrue();
+        assertThat(c.outputs.get("cache-primary-key")).startsWith("setup-java-").contains("-maven-");
+        assertThat(c.outputs).containsEntry("cache-hit", "false");
+    }
+
+    private FakeContext goContext() throws IOException {
+        FakeContext c = context();
+        Path root = c.toolCache().resolve("go/1.22.3/" + Toolchains.machineArch());
+        executable(root.resolve("bin/go"));
+        Files.writeString(root.resolve("VERSION"), "go1.22.3\n");
+        return c.with("go-version", "1.22");
+    }
+
+    @Test
+    void setupGo6KeepsTheLocalToolchainAndHashesGoModByDefault() throws IOException {
+        FakeContext v6 = goContext();
+        assertThat(new SetupGo(SILENT, 6).main(v6).ok()).isTrue();
+        assertThat(v6.exported).containsEntry("GOTOOLCHAIN", "local");
+        assertThat(v6.warnings).anyMatch(w -> w.endsWith("Supported file pattern: go.mod"));
+
+        FakeContext v5 = goContext();
+        assertThat(new SetupGo(SILENT, 5).main(v5).ok()).isTrue();
+        assertThat(v5.exported).doesNotContainKey("GOTOOLCHAIN");
+        assertThat(v5.warnings).anyMatch(w -> w.endsWith("Supported file pattern: go.sum"));
+    }
+
+    private FakeContext nodeContext() throws IOException {
+        FakeContext c = context();
+        executable(c.toolCache().resolve("node/20.11.1/" + Toolchains.machineArch() + "/bin/node"));
+        return c.with("node-version", "20");
+    }
+
+    @Test
+    void setupNodeSetsTheCacheKeyOutputs() throws IOException {
+        FakeContext c = nodeContext().with("cache", "npm");
+        Files.writeString(c.workspace().resolve("package-lock.json"), "{}");
+        assertThat(new SetupNode(SILENT).main(c).ok()).isTrue();
+        assertThat(c.outputs.get("cache-primary-key")).startsWith("node-cache-").endsWith(
+                c.outputs.get("cache-primary-key").substring(c.outputs.get("cache-primary-key").lastIndexOf('-')));
+        assertThat(c.outputs).containsEntry("cache-hit", "false").containsEntry("cache-matched-key", "");
+    }
+
+    @Test
+    void setupNode5CachesNpmWhenPackageJsonNamesIt() throws IOException {
+        FakeContext auto = nodeContext();
+        Files.writeString(auto.workspace().resolve("package.json"), "{\"packageManager\": \"npm@10.8.1\"}");
+        Files.writeString(auto.workspace().resolve("package-lock.json"), "{}");
+        assertThat(new SetupNode(SILENT, 5).main(auto).ok()).isTrue();
+        assertThat(auto.outputs).containsKey("cache-primary-key");
+
+        FakeContext off = nodeContext().with("package-manager-cache", "false");
+        Files.writeString(off.workspace().resolve("package.json"), "{\"packageManager\": \"npm@10.8.1\"}");
+        assertThat(new SetupNode(SILENT, 5).main(off).ok()).isTrue();
+        assertThat(off.outputs).doesNotContainKey("cache-primary-key");
+
+        FakeContext v4 = nodeContext();
+        Files.writeString(v4.workspace().resolve("package.json"), "{\"packageManager\": \"npm@10.8.1\"}");
+        assertThat(new SetupNode(SILENT, 4).main(v4).ok()).isTrue();
+        assertThat(v4.outputs).doesNotContainKey("cache-primary-key");
+
+        assertThat(SetupNode.npmIsThePackageManager(write("{\"devEngines\": {\"packageManager\": [{\"name\": \"npm\"}]}}")))
+                .isTrue();
+        assertThat(SetupNode.npmIsThePackageManager(write("{\"packageManager\": \"pnpm@9.0.0\"}"))).isFalse();
+        assertThat(SetupNode.npmIsThePackageManager(dir.resolve("missing.json"))).isFalse();
+    }
+
+    private Path write(String json) throws IOException {
+        Path file = Files.createTempFile(dir, "package", ".json");
+        Files.writeString(file, json);
+        return file;
+    }
+
+    @Test
+    void setupPythonWithoutUpdateEnvironmentChangesNeitherPathNorVariables() throws IOException {
+        FakeContext c = context().with("python-version", "3.12").with("update-environment", "false");
+        Path prefix = c.toolCache().resolve("Python/3.12.1/" + Toolchains.machineArch());
+        executable(prefix.resolve("bin/python3"));
+        executable(prefix.resolve("bin/python"));
+
+        assertThat(new SetupPython(SILENT).main(c).ok()).isTrue();
+
+        assertThat(c.paths).isEmpty();
+        assertThat(c.exported).isEmpty();
+        assertThat(c.outputs).containsEntry("python-version", "3.12.1")
+                .containsEntry("python-path", prefix.resolve("bin/python").toString());
+    }
+
+    @Test
+    void setupPythonWarnsAboutWhatNeedsADownload() throws IOException {
+        FakeContext c = context().with("python-version", "3.12").with("pip-version", "24.0")
+                .with("freethreaded", "true");
+        executable(c.toolCache().resolve("Python/3.12.1/" + Toolchains.machineArch() + "/bin/python3"));
+        assertThat(new SetupPython(SILENT).main(c).ok()).isTrue();
+        assertThat(c.warnings).anyMatch(w -> w.startsWith("setup-python: pip-version is not applied"))
+                .anyMatch(w -> w.startsWith("setup-python: freethreaded:"));
+    }
+
+    /** A context with a uv in the tool cache. */
+    private FakeContext uvContext() throws IOException {
+        FakeContext c = context();
+        executable(c.toolCache().resolve("uv/0.5.11/" + Toolchains.machineArch() + "/uv"));
+        return c;
+    }
+
+    /** A probe answering as uv and its Python would; records what it was asked in {@code asked}. */
+    private static CommandProbe uvProbe(List<List<String>> asked) {
+        return (argv, env, dir) -> {
+            asked.add(argv);
+            if (argv.size() == 2 && argv.get(1).equals("--version")) {
+                return Optional.of(argv.getFirst().endsWith("uv") ? "uv 0.5.11 (abc 2024-12-01)" : "Python 3.12.8");
+            }
+            if (argv.contains("find")) {
+                return Optional.of("/opt/py/bin/python3\n");
+            }
+            return argv.contains("venv") ? Optional.of("") : Optional.empty();
+        };
+    }
+
+    @Test
+    void setupUvCreatesTheVenvAtVenvPathAndReportsThePythonVersion() throws IOException {
+        List<List<String>> asked = new java.util.ArrayList<>();
+        FakeContext c = uvContext().with("activate-environment", "true").with("venv-path", "envs/main")
+                .with("working-directory", "app").with("no-project", "true");
+
+        assertThat(new SetupUv(uvProbe(asked)).main(c).ok()).isTrue();
+
+        Path venv = c.workspace().resolve("app/envs/main");
+        assertThat(asked).anyMatch(argv -> argv.subList(1, argv.size()).equals(List.of("venv", venv.toString(),
+                "--directory", c.workspace().resolve("app").toString(), "--clear", "--no-project")));
+        assertThat(c.exported).containsEntry("VIRTUAL_ENV", venv.toString());
+        assertThat(c.outputs).containsEntry("venv", venv.toString()).containsEntry("python-version", "3.12.8");
+
+        FakeContext given = uvContext().with("python-version", "3.11").with("venv-path", "x");
+        assertThat(new SetupUv(uvProbe(asked)).main(given).ok()).isTrue();
+        assertThat(given.outputs).containsEntry("python-version", "3.11");
+        assertThat(given.warnings).contains("venv-path is only used when activate-environment is true");
+    }
+
+    @Test
+    void setupUvSetsTheCacheKeyOutputAndHonoursSaveCache() throws IOException {
+        List<List<String>> asked = new java.util.ArrayList<>();
+        FakeContext c = uvContext().with("enable-cache", "true").with("save-cache", "false");
+        assertThat(new SetupUv(uvProbe(asked)).main(c).ok()).isTrue();
+        assertThat(c.outputs.get("cache-key")).startsWith("setup-uv-1-");
+        assertThat(c.state.get(DependencyCache.STATE_PRIMARY_KEY)).isEmpty();
+    }
+
+    @Test
+    void setupGoWithoutAVersionUsesTheGoOnPath() throws IOException {
+        FakeContext c = context();
+        for (String v : List.of("1.21.9", "1.23.1")) {
+            Path root = c.toolCache().resolve("go/" + v + "/" + Toolchains.machineArch());
+            executable(root.resolve("bin/go"));
+            Files.writeString(root.resolve("VERSION"), "go" + v + "\n");
+        }
+        c.env.put("PATH", c.toolCache().resolve("go/1.21.9/" + Toolchains.machineArch() + "/bin").toString());
+
+        assertThat(new SetupGo(SILENT).main(c).ok()).isTrue();
+
+        assertThat(c.outputs).containsEntry("go-version", "1.21.9");
+    }
+
+    @Test
+    void setupJava5TakesTheDistributionFromSdkmanAndAsdfVersionFiles() throws IOException {
+        assertThat(SetupJava.distributionFromFile("java=21.0.1-tem\n", ".sdkmanrc")).contains("temurin");
+        assertThat(SetupJava.distributionFromFile("java zulu-21.0.1\n", ".tool-versions")).contains("zulu");
+        assertThat(SetupJava.distributionFromFile("21\n", ".java-version")).isEmpty();
+
+        Path jdk = fakeJdk(dir.resolve("jdks/eleven"), "11.0.22", "11.0.22+7", "Eclipse Adoptium");
+        FakeContext c = context().with("java-version-file", ".sdkmanrc");
+        c.env.put("JAVA_HOME_11_X64", jdk.toString());
+        Files.writeString(c.workspace().resolve(".sdkmanrc"), "java=11.0.22-tem\n");
+        assertThat(new SetupJava(SILENT, 5).main(c).ok()).isTrue();
+        assertThat(c.outputs).containsEntry("distribution", "temurin");
+
+        FakeContext plain = context().with("java-version-file", ".java-version");
+        Files.writeString(plain.workspace().resolve(".java-version"), "11\n");
+        assertThat(new SetupJava(SILENT, 5).main(plain).message())
+                .isEqualTo("distribution input is required when not specified in the version file");
+        assertThat(new SetupJava(SILENT, 4).main(c).message()).isEqualTo("Input required and not supplied: distribution");
+    }
+
+    @Test
+    void setupNodeWarnsThatAnArchitectureWithoutAVersionChangesNothing() throws IOException {
+        FakeContext c = context().with("architecture", "x86");
+        new SetupNode(SILENT).main(c);
+        assertThat(c.warnings).anyMatch(w -> w.startsWith("`architecture` is provided but `node-version` is missing."));
     }
 }
