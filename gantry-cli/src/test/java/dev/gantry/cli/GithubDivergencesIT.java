@@ -21,6 +21,30 @@ class GithubDivergencesIT {
     }
 
     @Test
+    void aContainerWhoseImageIsEmptyRunsTheJobOnTheHostWithoutDocker() throws Exception {
+        // benjaminp/six's ci.yml: only some legs set use-container, the others evaluate the image to ''.
+        GantryProcess.Outcome o = repo().workflow("""
+                on: push
+                jobs:
+                  test:
+                    runs-on: ubuntu-latest
+                    strategy:
+                      matrix:
+                        python: ['3.11']
+                    container:
+                      image: ${{ matrix.use-container && format('python:{0}', matrix.python) || '' }}
+                    services:
+                      db:
+                        image: ${{ matrix.use-container && 'redis' || '' }}
+                    steps:
+                      - run: echo "ran on the host"
+                """).commit().run();
+        assertThat(o.exit()).as(o.out() + o.err()).isZero();
+        assertThat(o.out()).contains("]   ran on the host", "job success")
+                .doesNotContain("needs Docker", "Starting job container");
+    }
+
+    @Test
     void aStepsIfSeesTheStepsOwnEnvButItsEnvDoesNotSeeItsSiblings() throws Exception {
         GantryProcess.Outcome o = repo().workflow("""
                 on: push

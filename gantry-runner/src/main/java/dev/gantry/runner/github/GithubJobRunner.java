@@ -595,20 +595,20 @@ public final class GithubJobRunner {
 
     /** Starts the job's container and services, if it has any. */
     private void startContainers(JobRef ref, JobState state) throws JobSetupFailure {
-        if (job.job().container() != null || !job.job().services().isEmpty()) {
-            EvalContext base = state.base;
+        EvalContext base = state.base;
+        JobContainers.Evaluate evaluate = (text, where) -> {
+            try {
+                return interpolator.string(text, base, "jobs." + job.job().id() + "." + where);
+            } catch (ExpressionFailure e) {
+                throw new JobSetupFailure(e.getMessage());
+            }
+        };
+        if (JobContainers.needed(job, evaluate)) {
             state.containers = JobContainers.start(run.containers().runtime(), run.containers().pullPolicy(),
                     Long.toString(run.runId()), job,
                     List.of(new JobContainers.SharedFolder(state.workspace),
                             new JobContainers.SharedFolder(state.temp)),
-                    (text, where) -> {
-                        try {
-                            return interpolator.string(text, base, "jobs." + job.job().id() + "." + where);
-                        } catch (ExpressionFailure e) {
-                            throw new JobSetupFailure(e.getMessage());
-                        }
-                    },
-                    line -> listener.line(ref, masker.mask(line)));
+                    evaluate, line -> listener.line(ref, masker.mask(line)));
         }
     }
 
