@@ -21,6 +21,24 @@ class GithubDivergencesIT {
     }
 
     @Test
+    void aRunStepWithoutANameIsNamedAfterItsScriptWithExpressionsEvaluated() throws Exception {
+        // shellspec's ubuntu-noble.yml: GitHub shows "Run sudo apt-get install -y dash".
+        GantryProcess.Outcome o = repo().workflow("""
+                on: push
+                jobs:
+                  test:
+                    runs-on: ubuntu-latest
+                    strategy:
+                      matrix:
+                        shells: [{shell: dash, package: dash}]
+                    steps:
+                      - run: echo install ${{ matrix.shells.package }}
+                """).commit().run();
+        assertThat(o.exit()).as(o.out() + o.err()).isZero();
+        assertThat(o.out()).contains("> Run echo install dash").doesNotContain("Run echo install ${{");
+    }
+
+    @Test
     void aContainerWhoseImageIsEmptyRunsTheJobOnTheHostWithoutDocker() throws Exception {
         // benjaminp/six's ci.yml: only some legs set use-container, the others evaluate the image to ''.
         GantryProcess.Outcome o = repo().workflow("""
