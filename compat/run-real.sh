@@ -6,6 +6,7 @@
 #   compat/run-real.sh jsoup           CHECKOUT [gantry run options...]
 #   compat/run-real.sh chalk           CHECKOUT [gantry run options...]
 #   compat/run-real.sh read-excel-file CHECKOUT [gantry run options...]
+#   compat/run-real.sh six|clsx|commons-cli|shellspec|adblockpluscore|python-gitlab CHECKOUT [...]
 #
 # jsoup            .github/workflows/build.yml, job 'test', the legs this machine can run: Linux, JDK 17
 #                  and 25 (ALL_LEGS=1 runs all nine: the Windows and macOS legs are skipped with the
@@ -14,6 +15,12 @@
 #                  tool cache with compat/node-toolcache.sh 26.12.1 and compat/node-toolcache.sh 14.21.3)
 # read-excel-file  .gitlab-ci.yml, job 'pages', with --executor shell (its image node:18 cannot be pulled
 #                  offline; the job uses this machine's node and npm)
+# six              .github/workflows/ci.yml, job 'test', Linux legs on Python 3.11 and 3.12 (needs tox from PyPI)
+# clsx             .github/workflows/ci.yml, job 'test' on Node.js 18 and 14 (compat/node-toolcache.sh 18.20.8)
+# commons-cli      .github/workflows/maven.yml, job 'build' on JDK 17 and 25 (needs Maven 3.9 first on PATH)
+# shellspec        .github/workflows/ubuntu-noble.yml, the bash leg (needs a sudo on PATH; SHELLS=dash for another)
+# adblockpluscore  .gitlab-ci.yml, jobs 'docs' and 'pages', --executor shell, install scripts off
+# python-gitlab    .gitlab-ci.yml with --executor shell (a branch has no pipeline; add --ref TAG for one)
 #
 # Prints the project's commit, then gantry's output; the exit status is gantry's.
 set -euo pipefail
@@ -23,7 +30,7 @@ gantry="$here/../gantry"
 project="${1:-}"
 checkout="${2:-}"
 if [ -z "$project" ] || [ -z "$checkout" ]; then
-  sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
   exit 2
 fi
 shift 2
@@ -46,8 +53,28 @@ case "$project" in
   read-excel-file)
     args=(--executor shell "$checkout/.gitlab-ci.yml")
     ;;
+  six)
+    args=(-j test --matrix os=ubuntu-latest --matrix python-version=3.11 --matrix python-version=3.12
+          "$checkout/.github/workflows/ci.yml")
+    ;;
+  clsx)
+    args=(-j test --matrix nodejs=18 --matrix nodejs=14 "$checkout/.github/workflows/ci.yml")
+    ;;
+  commons-cli)
+    args=(-j build --matrix java=17 --matrix java=25 "$checkout/.github/workflows/maven.yml")
+    ;;
+  shellspec)
+    args=(--matrix "shells.shell=${SHELLS:-bash}" "$checkout/.github/workflows/ubuntu-noble.yml")
+    ;;
+  adblockpluscore)
+    args=(--executor shell -j docs -j pages --var npm_config_ignore_scripts=true "$checkout/.gitlab-ci.yml")
+    ;;
+  python-gitlab)
+    args=(--executor shell "$checkout/.gitlab-ci.yml")
+    ;;
   *)
-    echo "run-real: unknown project '$project' (jsoup, chalk or read-excel-file)" >&2
+    echo "run-real: unknown project '$project' (jsoup, chalk, read-excel-file, six, clsx, commons-cli," \
+      "shellspec, adblockpluscore or python-gitlab)" >&2
     exit 2
     ;;
 esac

@@ -21,6 +21,48 @@ class GithubDivergencesIT {
     }
 
     @Test
+    void aRunStepWithoutANameIsNamedAfterItsScriptWithExpressionsEvaluated() throws Exception {
+        // shellspec's ubuntu-noble.yml: GitHub shows "Run sudo apt-get install -y dash".
+        GantryProcess.Outcome o = repo().workflow("""
+                on: push
+                jobs:
+                  test:
+                    runs-on: ubuntu-latest
+                    strategy:
+                      matrix:
+                        shells: [{shell: dash, package: dash}]
+                    steps:
+                      - run: echo install ${{ matrix.shells.package }}
+                """).commit().run();
+        assertThat(o.exit()).as(o.out() + o.err()).isZero();
+        assertThat(o.out()).contains("> Run echo install dash").doesNotContain("Run echo install ${{");
+    }
+
+    @Test
+    void aContainerWhoseImageIsEmptyRunsTheJobOnTheHostWithoutDocker() throws Exception {
+        // benjaminp/six's ci.yml: only some legs set use-container, the others evaluate the image to ''.
+        GantryProcess.Outcome o = repo().workflow("""
+                on: push
+                jobs:
+                  test:
+                    runs-on: ubuntu-latest
+                    strategy:
+                      matrix:
+                        python: ['3.11']
+                    container:
+                      image: ${{ matrix.use-container && format('python:{0}', matrix.python) || '' }}
+                    services:
+                      db:
+                        image: ${{ matrix.use-container && 'redis' || '' }}
+                    steps:
+                      - run: echo "ran on the host"
+                """).commit().run();
+        assertThat(o.exit()).as(o.out() + o.err()).isZero();
+        assertThat(o.out()).contains("]   ran on the host", "job success")
+                .doesNotContain("needs Docker", "Starting job container");
+    }
+
+    @Test
     void aStepsIfSeesTheStepsOwnEnvButItsEnvDoesNotSeeItsSiblings() throws Exception {
         GantryProcess.Outcome o = repo().workflow("""
                 on: push

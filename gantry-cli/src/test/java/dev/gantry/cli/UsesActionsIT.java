@@ -247,7 +247,7 @@ class UsesActionsIT {
                 .contains("main says ***").doesNotContain("main says hidden-value");
         assertThat(o.jobKeys()).containsExactly("a");
         assertThat(o.job("a").get("steps")).extracting(s -> s.get("name").asText())
-                .containsExactly("Run ./.github/actions/node", "Run echo \"${{ steps.node.outputs.greeting }}\" > \"$OUT/output\"",
+                .containsExactly("Run ./.github/actions/node", "Run echo \"hi world\" > \"$OUT/output\"",
                         "Post Run ./.github/actions/node");
     }
 

@@ -3,6 +3,7 @@ package dev.gantry.plan;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -12,6 +13,9 @@ import java.util.Set;
  * cell lacks the name, and matrices decided at run time are kept unchanged. This is how a local run
  * takes, say, the JDK 17 legs of a matrix whose other JDKs are not installed; GitHub has no such
  * choice, so it is a filter over the plan and changes nothing else about the legs.
+ *
+ * <p>A cell whose value is an object ({@code shells: [{shell: dash, package: dash}, ...]}) is picked
+ * by one of its properties: {@code --matrix shells.shell=dash}.
  */
 public final class MatrixFilter {
 
@@ -39,8 +43,7 @@ public final class MatrixFilter {
     public static void check(List<PlannedJob> legs, Map<String, Set<String>> picked) {
         for (Map.Entry<String, Set<String>> e : picked.entrySet()) {
             Set<String> values = new LinkedHashSet<>();
-            legs.stream().filter(p -> p.matrix().containsKey(e.getKey()))
-                    .forEach(p -> values.add(GithubPlanner.display(p.matrix().get(e.getKey()))));
+            legs.forEach(p -> value(p, e.getKey()).ifPresent(values::add));
             if (values.isEmpty()) {
                 throw new IllegalArgumentException("--matrix " + e.getKey() + ": no matrix has '" + e.getKey()
                         + "'; the names are: " + String.join(", ", names(legs)));
@@ -54,17 +57,36 @@ public final class MatrixFilter {
 
     private static boolean matches(PlannedJob leg, Map<String, Set<String>> picked) {
         for (Map.Entry<String, Set<String>> e : picked.entrySet()) {
-            if (leg.matrix().containsKey(e.getKey())
-                    && !e.getValue().contains(GithubPlanner.display(leg.matrix().get(e.getKey())))) {
+            Optional<String> value = value(leg, e.getKey());
+            if (value.isPresent() && !e.getValue().contains(value.get())) {
                 return false;
             }
         }
         return true;
     }
 
+    /** The leg's value for {@code name}, or for {@code name}'s {@code cell.property} form; empty if it has none. */
+    private static Optional<String> value(PlannedJob leg, String name) {
+        if (leg.matrix().containsKey(name)) {
+            return Optional.of(GithubPlanner.display(leg.matrix().get(name)));
+        }
+        int dot = name.indexOf('.');
+        if (dot > 0 && leg.matrix().get(name.substring(0, dot)) instanceof Map<?, ?> object
+                && object.containsKey(name.substring(dot + 1))) {
+            return Optional.of(GithubPlanner.display(object.get(name.substring(dot + 1))));
+        }
+        return Optional.empty();
+    }
+
     private static Set<String> names(List<PlannedJob> plan) {
         Set<String> names = new LinkedHashSet<>();
-        plan.forEach(p -> names.addAll(p.matrix().keySet()));
+        plan.forEach(p -> p.matrix().forEach((name, value) -> {
+            if (value instanceof Map<?, ?> object) {
+                object.keySet().forEach(property -> names.add(name + "." + property));
+            } else {
+                names.add(name);
+            }
+        }));
         return names.isEmpty() ? Set.of("(none: no job has a literal matrix)") : names;
     }
 }

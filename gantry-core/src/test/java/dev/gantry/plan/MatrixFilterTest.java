@@ -32,11 +32,30 @@ class MatrixFilterTest {
                 steps: [{run: 'true'}]
             """;
 
+    /** The shape of shellspec's ubuntu-noble.yml: a matrix whose values are objects. */
+    private static final String OBJECTS = """
+            on: push
+            jobs:
+              noble:
+                runs-on: ubuntu-24.04
+                strategy:
+                  matrix:
+                    shells:
+                      - {shell: dash, package: dash}
+                      - {shell: busybox ash, package: busybox}
+                      - {shell: zsh, package: zsh}
+                steps: [{run: 'true'}]
+            """;
+
     private static List<PlannedJob> plan() {
+        return plan(WORKFLOW);
+    }
+
+    private static List<PlannedJob> plan(String workflow) {
         SourceFiles files = new SourceFiles() {
             @Override
             public Optional<String> read(String path) {
-                return Optional.of(WORKFLOW);
+                return Optional.of(workflow);
             }
 
             @Override
@@ -90,5 +109,21 @@ class MatrixFilterTest {
     void aValueNoLegHasListsTheValues() {
         assertThatThrownBy(() -> MatrixFilter.check(plan(), Map.of("java", Set.of("21"))))
                 .hasMessage("--matrix java: no leg has java=21; its values are: 8, 17, 25");
+    }
+
+    @Test
+    void anObjectCellIsPickedByOneOfItsProperties() {
+        Map<String, Set<String>> picked = Map.of("shells.shell", Set.of("dash", "busybox ash"));
+        assertThatCode(() -> MatrixFilter.check(plan(OBJECTS), picked)).doesNotThrowAnyException();
+        assertThat(MatrixFilter.keep(plan(OBJECTS), picked)).extracting(PlannedJob::key)
+                .containsExactly("noble ({shell=dash, package=dash})", "noble ({shell=busybox ash, package=busybox})");
+    }
+
+    @Test
+    void anUnknownNameListsTheObjectsProperties() {
+        assertThatThrownBy(() -> MatrixFilter.check(plan(OBJECTS), Map.of("shell", Set.of("dash"))))
+                .hasMessage("--matrix shell: no matrix has 'shell'; the names are: shells.shell, shells.package");
+        assertThatThrownBy(() -> MatrixFilter.check(plan(OBJECTS), Map.of("shells.shell", Set.of("ksh"))))
+                .hasMessage("--matrix shells.shell: no leg has shells.shell=ksh; its values are: dash, busybox ash, zsh");
     }
 }

@@ -79,7 +79,7 @@ final class GithubGate implements JobGate {
                 return new Verdict(JobStatus.FAILURE, e.getMessage());
             }
         }
-        if (runs && needsContainers(job) && !run.containers().availability().available()) {
+        if (runs && needsContainers(job, context) && !run.containers().availability().available()) {
             return Verdict.skip("the job needs Docker for its container or services, and no Docker engine is"
                     + " reachable: " + run.containers().availability().detail());
         }
@@ -98,8 +98,7 @@ final class GithubGate implements JobGate {
      * the {@code strategy} and {@code matrix} contexts, and an expression may give an array of labels.
      */
     private List<String> labels(PlannedJob job, EvalContext context) throws ExpressionFailure {
-        EvalContext withMatrix = context.with(ContextName.STRATEGY, Contexts.strategy(job))
-                .with(ContextName.MATRIX, job.matrix());
+        EvalContext withMatrix = withMatrix(job, context);
         List<String> labels = new ArrayList<>();
         for (String label : job.job().runsOn()) {
             Object value = interpolator.value(label, withMatrix, "jobs." + job.job().id() + ".runs-on");
@@ -112,8 +111,30 @@ final class GithubGate implements JobGate {
         return labels;
     }
 
-    private static boolean needsContainers(PlannedJob job) {
-        return job.job().container() != null || !job.job().services().isEmpty();
+    private static EvalContext withMatrix(PlannedJob job, EvalContext context) {
+        return context.with(ContextName.STRATEGY, Contexts.strategy(job)).with(ContextName.MATRIX, job.matrix());
+    }
+
+    /**
+     * Whether the job has a container or service image that is not empty ({@link JobContainers#needed});
+     * an image that cannot be evaluated counts as one, and the job reports the failure when it starts.
+     */
+    private boolean needsContainers(PlannedJob job, EvalContext context) {
+        if (job.job().container() == null && job.job().services().isEmpty()) {
+            return false;
+        }
+        EvalContext withMatrix = withMatrix(job, context);
+        try {
+            return JobContainers.needed(job, (text, where) -> {
+                try {
+                    return interpolator.string(text, withMatrix, "jobs." + job.job().id() + "." + where);
+                } catch (ExpressionFailure e) {
+                    throw new GithubJobRunner.JobSetupFailure(e.getMessage());
+                }
+            });
+        } catch (GithubJobRunner.JobSetupFailure e) {
+            return true;
+        }
     }
 
     /** The needs of job {@code id} of the workflow {@code job} belongs to. */

@@ -503,19 +503,30 @@ public final class GithubJobRunner {
         return result;
     }
 
+    /**
+     * The step's display name: its {@code name}, else "Run " and the first line of its script or the
+     * action. Both are shown with their expressions evaluated, as the runner names a step
+     * ({@code sudo apt-get install -y ${{ matrix.package }}} shows as "Run sudo apt-get install -y
+     * dash"); an expression that fails leaves the text as written (workflow syntax,
+     * {@code jobs.<job_id>.steps[*].name} and {@code jobs.<job_id>.steps[*].run}).
+     */
     private String stepName(Step step, EvalContext context) {
         if (step.name() != null) {
-            try {
-                return interpolator.string(step.name(), context, "a step name");
-            } catch (ExpressionFailure e) {
-                return step.name();
-            }
+            return evaluatedOrAsWritten(step.name(), context);
         }
         return switch (step.action()) {
-            case StepAction.Run r -> "Run " + firstLine(r.script());
+            case StepAction.Run r -> "Run " + firstLine(evaluatedOrAsWritten(r.script(), context));
             case StepAction.Uses u -> "Run " + u.reference();
             case StepAction.Script s -> "script";
         };
+    }
+
+    private String evaluatedOrAsWritten(String text, EvalContext context) {
+        try {
+            return interpolator.string(text, context, "a step name");
+        } catch (ExpressionFailure e) {
+            return text;
+        }
     }
 
     private static String firstLine(String script) {
@@ -595,20 +606,20 @@ public final class GithubJobRunner {
 
     /** Starts the job's container and services, if it has any. */
     private void startContainers(JobRef ref, JobState state) throws JobSetupFailure {
-        if (job.job().container() != null || !job.job().services().isEmpty()) {
-            EvalContext base = state.base;
+        EvalContext base = state.base;
+        JobContainers.Evaluate evaluate = (text, where) -> {
+            try {
+                return interpolator.string(text, base, "jobs." + job.job().id() + "." + where);
+            } catch (ExpressionFailure e) {
+                throw new JobSetupFailure(e.getMessage());
+            }
+        };
+        if (JobContainers.needed(job, evaluate)) {
             state.containers = JobContainers.start(run.containers().runtime(), run.containers().pullPolicy(),
                     Long.toString(run.runId()), job,
                     List.of(new JobContainers.SharedFolder(state.workspace),
                             new JobContainers.SharedFolder(state.temp)),
-                    (text, where) -> {
-                        try {
-                            return interpolator.string(text, base, "jobs." + job.job().id() + "." + where);
-                        } catch (ExpressionFailure e) {
-                            throw new JobSetupFailure(e.getMessage());
-                        }
-                    },
-                    line -> listener.line(ref, masker.mask(line)));
+                    evaluate, line -> listener.line(ref, masker.mask(line)));
         }
     }
 

@@ -29,6 +29,11 @@ import java.util.Optional;
  * job container the steps run in, kept alive with {@code tail -f /dev/null}. The workspace and the
  * job's temp folder are bind-mounted at the same paths, so GITHUB_WORKSPACE means the same inside
  * and out. {@link #close()} removes everything, whatever happened.
+ *
+ * <p>A job container or service whose {@code image} evaluates to an empty string is not started
+ * (workflow syntax, {@code jobs.<job_id>.container}: without a container the steps run on the host;
+ * actions/runner#265 made an empty value mean "no container", so a matrix can mix container and
+ * host legs). A job with no image left needs no Docker at all ({@link #needed}).
  */
 final class JobContainers implements AutoCloseable {
 
@@ -86,6 +91,29 @@ final class JobContainers implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the job has a container or a service to start: one whose {@code image} does not
+     * evaluate to an empty string.
+     *
+     * @throws GithubJobRunner.JobSetupFailure when an image expression cannot be evaluated
+     */
+    static boolean needed(PlannedJob job, Evaluate evaluate) throws GithubJobRunner.JobSetupFailure {
+        Container container = job.job().container();
+        if (container != null && !isBlank(evaluate.apply(container.image(), "container.image"))) {
+            return true;
+        }
+        for (Container service : job.job().services()) {
+            if (!isBlank(evaluate.apply(service.image(), "services." + service.alias() + ".image"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isBlank(String image) {
+        return image == null || image.isBlank();
+    }
+
     /** Evaluates a workflow string. */
     @FunctionalInterface
     interface Evaluate {
@@ -98,7 +126,7 @@ final class JobContainers implements AutoCloseable {
         String id = service.alias();
         String where = "services." + id;
         String image = evaluate.apply(service.image(), where + ".image");
-        if (image == null || image.isBlank()) {
+        if (isBlank(image)) {
             return; // GitHub skips a service whose image evaluates to ''.
         }
         log.accept("Starting service " + id + " (" + image + ")");
@@ -130,6 +158,9 @@ final class JobContainers implements AutoCloseable {
                                    Evaluate evaluate, java.util.function.Consumer<String> log)
             throws ContainerException, GithubJobRunner.JobSetupFailure {
         String image = evaluate.apply(container.image(), "container.image");
+        if (isBlank(image)) {
+            return; // the steps run on the host
+        }
         log.accept("Starting job container (" + image + ")");
         runtime.pull(image, pullPolicy);
         ContainerSpec.Builder spec = ContainerSpec.builder(image, ResourceNames.jobContainer(runId, jobName), runId)
