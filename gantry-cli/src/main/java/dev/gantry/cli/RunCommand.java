@@ -47,7 +47,8 @@ final class RunCommand implements Callable<Integer> {
         spec.addOption(repeatable("ID", "Run only this job (repeatable).", "-j", "--job"));
         spec.addOption(flag("With --job: also run what those jobs need.", "--needs"));
         spec.addOption(repeatable("NAME=VALUE",
-                "GitHub: run only the matrix legs with this value (repeatable; several values of one name add up).",
+                "GitHub: run only the matrix legs with this value (repeatable; several values of one name add up;"
+                        + " NAME.PROPERTY=VALUE for values that are objects).",
                 "--matrix"));
         spec.addOption(repeatable("NAME=VALUE", "A secret (repeatable).", "-s", "--secret"));
         spec.addOption(option(Path.class, "FILE", null, "Secrets in dotenv format.", "--secret-file"));
