@@ -188,4 +188,31 @@ class GithubDivergencesIT {
         assertThat(o.out()).contains("Skip output 'token' since it may contain secret", "token=[] plain=[visible]")
                 .doesNotContain("s3cr3t-value");
     }
+
+    @Test
+    void aCompositeActionsUnnamedStepIsNamedAfterItsScriptWithExpressionsEvaluated() throws Exception {
+        GantryProcess.Outcome o = repo().workflow("""
+                on: push
+                jobs:
+                  build:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: ./act
+                        with:
+                          package: dash
+                """).file("act/action.yml", """
+                name: act
+                inputs:
+                  package: {required: true}
+                runs:
+                  using: composite
+                  steps:
+                    - shell: bash
+                      run: |
+                        echo "install ${{ inputs.package }}"
+                        echo second line
+                """).commit().run();
+        assertThat(o.exit()).as(o.out() + o.err()).isZero();
+        assertThat(o.out()).contains("Run echo \"install dash\" ...").doesNotContain("${{ inputs.package }}\" ...");
+    }
 }

@@ -61,7 +61,7 @@ final class CompositeAction {
                 record(steps, inner, "skipped", "skipped", Map.of());
                 continue;
             }
-            actions.line("▸ " + name(inner, context, interpolator));
+            actions.line("▸ " + StepDisplayName.of(inner, context, interpolator));
             StepRunResult result = step(call, inner, env, context, where, current);
             String outcome = result.success() ? "success" : result.cancelled() ? "cancelled" : "failure";
             boolean tolerated = outcome.equals("failure")
@@ -111,20 +111,5 @@ final class CompositeAction {
             steps.put(inner.id(), Map.of("outputs", new LinkedHashMap<>(outputs), "outcome", outcome,
                     "conclusion", conclusion));
         }
-    }
-
-    private static String name(Step inner, EvalContext context, Interpolator interpolator) {
-        if (inner.name() != null) {
-            try {
-                return interpolator.string(inner.name(), context, "a step name");
-            } catch (ExpressionFailure e) {
-                return inner.name();
-            }
-        }
-        return switch (inner.action()) {
-            case StepAction.Run r -> "Run " + r.script().strip().lines().findFirst().orElse("");
-            case StepAction.Uses u -> "Run " + u.reference();
-            case StepAction.Script s -> "script";
-        };
     }
 }

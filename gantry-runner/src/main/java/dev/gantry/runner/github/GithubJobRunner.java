@@ -143,7 +143,7 @@ public final class GithubJobRunner {
             }
             String status = cancelled ? "cancelled" : jobStatus;
             EvalContext context = state.context(status, results, step, i);
-            StepRef stepRef = new StepRef(i, step.id(), masker.mask(stepName(step, context)));
+            StepRef stepRef = new StepRef(i, step.id(), masker.mask(StepDisplayName.of(step, context, interpolator)));
             StepResult result = runStep(ref, state, step, stepRef, context, status, deadline, summary);
             results.add(result);
             if (result.conclusion().equals("failure")) {
@@ -501,38 +501,6 @@ public final class GithubJobRunner {
                 masker.mask(summary), null);
         listener.jobFinished(result);
         return result;
-    }
-
-    /**
-     * The step's display name: its {@code name}, else "Run " and the first line of its script or the
-     * action. Both are shown with their expressions evaluated, as the runner names a step
-     * ({@code sudo apt-get install -y ${{ matrix.package }}} shows as "Run sudo apt-get install -y
-     * dash"); an expression that fails leaves the text as written (workflow syntax,
-     * {@code jobs.<job_id>.steps[*].name} and {@code jobs.<job_id>.steps[*].run}).
-     */
-    private String stepName(Step step, EvalContext context) {
-        if (step.name() != null) {
-            return evaluatedOrAsWritten(step.name(), context);
-        }
-        return switch (step.action()) {
-            case StepAction.Run r -> "Run " + firstLine(evaluatedOrAsWritten(r.script(), context));
-            case StepAction.Uses u -> "Run " + u.reference();
-            case StepAction.Script s -> "script";
-        };
-    }
-
-    private String evaluatedOrAsWritten(String text, EvalContext context) {
-        try {
-            return interpolator.string(text, context, "a step name");
-        } catch (ExpressionFailure e) {
-            return text;
-        }
-    }
-
-    private static String firstLine(String script) {
-        String s = script.strip();
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl) + " ...";
     }
 
     private String stepWhere(StepRef step) {
