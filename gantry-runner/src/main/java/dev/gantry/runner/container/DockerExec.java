@@ -152,21 +152,10 @@ final class DockerExec implements ContainerExec {
 
     /** The exit code once the engine has recorded it (shortly after the stream ended). */
     private Optional<Integer> exitCode(String execId) {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            try {
-                InspectExecResponse exec = docker.control.inspectExecCmd(execId).exec();
-                if (!Boolean.TRUE.equals(exec.isRunning()) && exec.getExitCodeLong() != null) {
-                    return Optional.of(exec.getExitCodeLong().intValue());
-                }
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.empty();
-            } catch (RuntimeException e) {
-                return Optional.empty();
-            }
-        }
-        return Optional.empty();
+        return EngineExitCodes.await(() -> {
+            InspectExecResponse exec = docker.control.inspectExecCmd(execId).exec();
+            return Boolean.TRUE.equals(exec.isRunning()) ? null : exec.getExitCodeLong();
+        });
     }
 
     /** Takes the wrapper's pid line out of stderr and passes every other line on. */

@@ -106,25 +106,11 @@ final class DockerRun implements ContainerExec {
         }
     }
 
-    /**
-     * The exit status once the engine has recorded it: the log stream ends when the container
-     * stops, and its state follows a moment later.
-     */
+    /** The exit status once the engine has recorded it (the log stream ends first). */
     private Optional<Integer> exitCode(String id) {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            try {
-                InspectContainerResponse.ContainerState state = docker.control.inspectContainerCmd(id).exec().getState();
-                if (state != null && !Boolean.TRUE.equals(state.getRunning()) && state.getExitCodeLong() != null) {
-                    return Optional.of(state.getExitCodeLong().intValue());
-                }
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.empty();
-            } catch (RuntimeException e) {
-                return Optional.empty();
-            }
-        }
-        return Optional.empty();
+        return EngineExitCodes.await(() -> {
+            InspectContainerResponse.ContainerState state = docker.control.inspectContainerCmd(id).exec().getState();
+            return state != null && !Boolean.TRUE.equals(state.getRunning()) ? state.getExitCodeLong() : null;
+        });
     }
 }
