@@ -12,6 +12,7 @@ import dev.gantry.diag.Severity;
 import dev.gantry.github.RunAnyway;
 import dev.gantry.load.LoadResult;
 import dev.gantry.model.Format;
+import dev.gantry.runner.process.SessionSpawners;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -145,6 +146,12 @@ final class RunCommand implements Callable<Integer> {
         if (errors) {
             System.err.println("gantry run: fix the errors above first (gantry lint shows warnings too)");
             return 2;
+        }
+        if (!settings.dryRun()) {
+            // As early as the step count is known, so that a long run's steps find the faster
+            // spawner ready; the count ignores -j and matrices, it only weighs the set-up's cost.
+            SessionSpawners.expect(loaded.stream().flatMap(r -> r.pipeline().jobs().stream())
+                    .mapToInt(job -> job.steps().size()).sum());
         }
         try {
             facts.get();

@@ -2,6 +2,7 @@ package dev.gantry.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gantry.runner.process.SessionSpawners;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +25,15 @@ class GithubRunRobustnessIT {
 
     @TempDir
     Path dir;
+
+    /**
+     * Steps here start through {@code posix_spawn}, as a long run's do (a short run's start through
+     * the JDK, which the step contract tests cover as well: JdkSpawnerStepProcessIT).
+     */
+    @BeforeAll
+    static void useTheFasterSpawner() {
+        assertThat(SessionSpawners.prepareInBackground().join()).as("the posix_spawn spawner is in use").isTrue();
+    }
 
     // ---- secrets ----
 

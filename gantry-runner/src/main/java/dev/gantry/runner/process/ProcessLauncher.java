@@ -1,6 +1,5 @@
 package dev.gantry.runner.process;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ProcessLauncher {
 
-    private final SessionLauncher session;
+    private final SessionSpawner spawner;
     private final ProcessGroupRegistry registry;
     private final StopSettings settings;
     private final Path scratchDirectory;
@@ -27,12 +26,20 @@ public final class ProcessLauncher {
     private final AtomicInteger started = new AtomicInteger();
 
     /**
+     * A launcher that starts processes the fastest way this JVM and machine allow
+     * ({@link SessionSpawners}), and with {@code session} until that is ready.
+     *
      * @param scratchDirectory an existing directory owned by the job (for example below
      *                         RUNNER_TEMP) where each step's output files live while it runs
      */
     public ProcessLauncher(SessionLauncher session, ProcessGroupRegistry registry, StopSettings settings,
                            Path scratchDirectory) {
-        this.session = session;
+        this(SessionSpawners.preferred(new JdkSessionSpawner(session)), registry, settings, scratchDirectory);
+    }
+
+    ProcessLauncher(SessionSpawner spawner, ProcessGroupRegistry registry, StopSettings settings,
+                    Path scratchDirectory) {
+        this.spawner = spawner;
         this.registry = registry;
         this.settings = settings;
         this.scratchDirectory = scratchDirectory;
@@ -55,14 +62,7 @@ public final class ProcessLauncher {
             if (!Files.isDirectory(spec.workingDirectory())) {
                 throw new IOException("working directory " + spec.workingDirectory() + " does not exist");
             }
-            ProcessBuilder builder = new ProcessBuilder(session.wrap(spec.command()))
-                    .directory(spec.workingDirectory().toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(out.path().toFile()))
-                    .redirectErrorStream(true);
-            builder.environment().clear();
-            builder.environment().putAll(spec.environment());
-            Process process = builder.start();
+            ChildProcess process = spawner.spawn(spec.command(), spec.workingDirectory(), spec.environment(), out.path());
             ProcessGroup group = new ProcessGroup(process.pid());
             registry.register(group);
             return StepProcess.started(process, group, spec, settings, registry, out, startNanos);

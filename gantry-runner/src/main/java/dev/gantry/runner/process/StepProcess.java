@@ -40,7 +40,7 @@ public final class StepProcess {
 
     private enum Stage { RUNNING, INTERRUPTED, TERMINATED, KILLED }
 
-    private final Process process;
+    private final ChildProcess process;
     private final ProcessGroup group;
     private final Optional<Duration> timeout;
     private final StopSettings settings;
@@ -53,7 +53,7 @@ public final class StepProcess {
     private final AtomicBoolean awaited = new AtomicBoolean();
     private volatile boolean cancelRequested;
 
-    private StepProcess(Process process, ProcessGroup group, Optional<Duration> timeout, StopSettings settings,
+    private StepProcess(ChildProcess process, ProcessGroup group, Optional<Duration> timeout, StopSettings settings,
                         ProcessGroupRegistry registry, OutputFile output, long startNanos,
                         String startFailure) {
         this.process = process;
@@ -65,11 +65,11 @@ public final class StepProcess {
         this.startNanos = startNanos;
         this.startFailure = startFailure;
         if (process != null) {
-            process.onExit().thenRun(wake::release);
+            process.exitCode().whenComplete((code, failure) -> wake.release());
         }
     }
 
-    static StepProcess started(Process process, ProcessGroup group, ProcessSpec spec, StopSettings settings,
+    static StepProcess started(ChildProcess process, ProcessGroup group, ProcessSpec spec, StopSettings settings,
                                ProcessGroupRegistry registry, OutputFile out, long startNanos) {
         return new StepProcess(process, group, spec.timeout(), settings, registry, out, startNanos, null);
     }
@@ -139,7 +139,7 @@ public final class StepProcess {
                     }
                 }
             }
-            int exitCode = process.exitValue();
+            int exitCode = process.exitCode().join();
             registry.leaderExited(group);
             output.drain(listener);
             if (stage != Stage.RUNNING) {

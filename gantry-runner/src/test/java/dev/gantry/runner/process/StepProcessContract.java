@@ -16,19 +16,22 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Real processes through {@link ProcessLauncher}: bash, sleep, env, setsid. */
-class StepProcessIT {
+/**
+ * Real processes through {@link ProcessLauncher}: bash, sleep, env. Run for each
+ * {@link SessionSpawner} by its subclasses, since a step must not tell which one started it.
+ */
+abstract class StepProcessContract {
 
-    private static final Map<String, String> ENV = Map.of("PATH", "/usr/local/bin:/usr/bin:/bin", "LANG", "C.UTF-8");
+    static final Map<String, String> ENV = Map.of("PATH", "/usr/local/bin:/usr/bin:/bin", "LANG", "C.UTF-8");
     /** Short graces so that stop tests take a fraction of a second. */
-    private static final StopSettings FAST = new StopSettings(Duration.ofMillis(300), Duration.ofMillis(300),
+    static final StopSettings FAST = new StopSettings(Duration.ofMillis(300), Duration.ofMillis(300),
             Duration.ofMillis(10), 16 * 1024 * 1024);
 
     @TempDir
     Path dir;
 
-    private final ProcessGroupRegistry registry = new ProcessGroupRegistry(FAST);
-    private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+    final ProcessGroupRegistry registry = new ProcessGroupRegistry(FAST);
+    final List<String> lines = Collections.synchronizedList(new ArrayList<>());
     private final List<String> stderr = Collections.synchronizedList(new ArrayList<>());
 
     @AfterEach
@@ -36,15 +39,18 @@ class StepProcessIT {
         registry.killAll();
     }
 
+    /** The spawner under test. */
+    abstract SessionSpawner spawner();
+
     private ProcessLauncher launcher() {
-        return new ProcessLauncher(SessionLauncher.detect().orElseThrow(), registry, FAST, dir);
+        return new ProcessLauncher(spawner(), registry, FAST, dir);
     }
 
     private StepProcess start(String script) {
         return launcher().start(ProcessSpec.of(List.of("bash", "-c", script), dir, ENV));
     }
 
-    private void collect(StreamKind stream, String line) {
+    void collect(StreamKind stream, String line) {
         (stream == StreamKind.STDOUT ? lines : stderr).add(line);
     }
 
@@ -137,15 +143,6 @@ class StepProcessIT {
     }
 
     @Test
-    void thePerlFallbackAlsoMakesANewSession() {
-        ProcessLauncher perl = new ProcessLauncher(SessionLauncher.perl(Path.of("/usr/bin/perl")), registry, FAST, dir);
-        StepProcess step = perl.start(ProcessSpec.of(List.of("bash", "-c", "cut -d' ' -f5,6 /proc/$$/stat; echo \"$1\"", "x", "-arg"), dir, ENV));
-        long pid = step.group().orElseThrow().id();
-        assertThat(step.await(this::collect).exitCode()).isZero();
-        assertThat(lines).containsExactly(pid + " " + pid, "-arg");
-    }
-
-    @Test
     void aMissingWorkingDirectoryIsAStartFailureNotAnException() {
         ProcessResult result = launcher().start(ProcessSpec.of(List.of("true"), dir.resolve("missing"), ENV)).await(this::collect);
         assertThat(result.startFailure()).hasValueSatisfying(m -> assertThat(m).contains("missing"));
@@ -154,10 +151,39 @@ class StepProcessIT {
     }
 
     @Test
-    void aMissingProgramFailsWithAMessageInItsOutput() {
+    void aMissingProgramFailsWithAMessageNamingIt() {
         ProcessResult result = launcher().start(ProcessSpec.of(List.of("no-such-program-xyz"), dir, ENV)).await(this::collect);
-        assertThat(result.exitCode()).isNotZero();
-        assertThat(String.join("\n", lines)).contains("no-such-program-xyz");
+        assertThat(result.succeeded()).isFalse();
+        assertThat(String.join("\n", lines) + result.startFailure().orElse("")).contains("no-such-program-xyz");
+    }
+
+    @Test
+    void theProgramIsFoundOnThePathOfTheGivenEnvironment() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("tools/bin"));
+        Path tool = Files.writeString(bin.resolve("gantry-test-tool"), "#!/bin/sh\necho tool \"$@\"\n");
+        assertThat(tool.toFile().setExecutable(true)).isTrue();
+        Map<String, String> env = Map.of("PATH", "/nonexistent:" + bin + ":/usr/bin:/bin");
+        ProcessResult result = launcher().start(ProcessSpec.of(List.of("gantry-test-tool", "a b"), dir, env)).await(this::collect);
+        assertThat(result.exitCode()).isZero();
+        assertThat(lines).containsExactly("tool a b");
+    }
+
+    @Test
+    void anExecutableWithoutInterpreterLineRunsWithSh() throws Exception {
+        Path script = Files.writeString(dir.resolve("plain"), "echo \"plain $1\"\n");
+        assertThat(script.toFile().setExecutable(true)).isTrue();
+        ProcessResult result = launcher().start(ProcessSpec.of(List.of("./plain", "x"), dir, ENV)).await(this::collect);
+        assertThat(result.exitCode()).isZero();
+        assertThat(lines).containsExactly("plain x");
+    }
+
+    @Test
+    void theStepInheritsNoOpenFileOfGantryAndNoBlockedSignal() throws Exception {
+        try (var held = java.nio.channels.FileChannel.open(Files.createFile(dir.resolve("held")),
+                java.nio.file.StandardOpenOption.WRITE)) {
+            run("ls /proc/$$/fd > fds; echo $(cat fds); grep SigBlk /proc/$$/status");
+        }
+        assertThat(lines).containsExactly("0 1 2", "SigBlk:\t0000000000000000");
     }
 
     @Test
