@@ -13,6 +13,7 @@ import dev.gantry.model.Variable;
 import dev.gantry.plan.PlannedJob;
 import dev.gantry.runner.actions.docker.DockerActionSpec;
 import dev.gantry.runner.actions.docker.DockerActionStage;
+import dev.gantry.runner.files.ScratchFiles;
 import dev.gantry.runner.log.SecretMasker;
 import dev.gantry.runner.process.ProcessGroupRegistry;
 import dev.gantry.runner.process.ProcessLauncher;
@@ -116,8 +117,11 @@ public final class GithubJobRunner {
             return finish(ref, JobStatus.FAILURE, e.getMessage(), started, Map.of(), List.of(), "");
         } finally {
             processes.killAll();
-            if (state != null && state.containers != null) {
-                state.containers.close();
+            if (state != null) {
+                state.scratch.close();
+                if (state.containers != null) {
+                    state.containers.close();
+                }
             }
         }
     }
@@ -290,7 +294,8 @@ public final class GithubJobRunner {
 
         StepFiles files = StepFiles.create(state.temp);
         env.putAll(files.variables());
-        Path scriptFile = state.temp.resolve("step-" + stepRef.index());
+        // Named once the shell (and so the file's extension) is known; a placeholder until then.
+        Path scriptFile = state.temp.resolve("step");
         ShellCommand shell;
         try {
             boolean inContainer = state.containers != null && state.containers.jobContainer().isPresent();
@@ -302,7 +307,7 @@ public final class GithubJobRunner {
             listener.line(ref, "Error: " + e.getMessage());
             return StepRunResult.failed(Duration.ZERO);
         }
-        Path file = Path.of(scriptFile + shell.extension());
+        Path file = state.scratch.createNumbered("step-", shell.extension());
         Files.writeString(file, script, StandardCharsets.UTF_8);
         List<String> argv = shell.argv().stream().map(a -> a.replace(scriptFile.toString(), file.toString())).toList();
         if (!Files.isDirectory(cwd)) {
@@ -526,9 +531,11 @@ public final class GithubJobRunner {
         }
         SessionLauncher session = SessionLauncher.detect().orElseThrow(() -> new JobSetupFailure(
                 "cannot start steps in their own process group: neither setsid nor perl was found on PATH"));
-        ProcessLauncher launcher = new ProcessLauncher(session, processes, StopSettings.defaults(), temp);
+        // Each run step asks for two files: its script and its output.
+        ScratchFiles scratch = new ScratchFiles(temp, 2 * job.job().steps().size());
+        ProcessLauncher launcher = new ProcessLauncher(session, processes, StopSettings.defaults(), scratch);
         Path eventPath = run.runDir().resolve("event.json");
-        JobState state = new JobState(run, interpolator, workspace, temp, launcher);
+        JobState state = new JobState(run, interpolator, workspace, temp, scratch, launcher);
         state.base = EvalContext.of(Map.of(
                         "github", Contexts.github(run, job.job().id(), workspace, eventPath),
                         "runner", Contexts.runner(temp, run.toolCache(), run.verbose()),

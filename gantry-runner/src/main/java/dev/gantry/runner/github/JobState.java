@@ -3,6 +3,7 @@ package dev.gantry.runner.github;
 import dev.gantry.expr.github.EvalContext;
 import dev.gantry.expr.github.StatusCheck;
 import dev.gantry.model.Step;
+import dev.gantry.runner.files.ScratchFiles;
 import dev.gantry.runner.process.ProcessLauncher;
 import dev.gantry.runner.report.StepResult;
 import java.nio.file.Path;
@@ -21,6 +22,8 @@ import java.util.Map;
 final class JobState {
     final Path workspace;
     final Path temp;
+    /** The steps' scripts and output files in {@link #temp}. */
+    final ScratchFiles scratch;
     final ProcessLauncher launcher;
     EvalContext base;
     Map<String, String> defaults;
@@ -40,11 +43,13 @@ final class JobState {
     private final GithubRun run;
     private final Interpolator interpolator;
 
-    JobState(GithubRun run, Interpolator interpolator, Path workspace, Path temp, ProcessLauncher launcher) {
+    JobState(GithubRun run, Interpolator interpolator, Path workspace, Path temp, ScratchFiles scratch,
+             ProcessLauncher launcher) {
         this.run = run;
         this.interpolator = interpolator;
         this.workspace = workspace;
         this.temp = temp;
+        this.scratch = scratch;
         this.launcher = launcher;
     }
 

@@ -8,6 +8,7 @@ import dev.gantry.model.Retry;
 import dev.gantry.model.Step;
 import dev.gantry.model.StepAction;
 import dev.gantry.plan.GitlabPlannedJob;
+import dev.gantry.runner.files.ScratchFiles;
 import dev.gantry.runner.log.SecretMasker;
 import dev.gantry.runner.process.ProcessGroupRegistry;
 import dev.gantry.runner.process.ProcessLauncher;
@@ -205,7 +206,9 @@ public final class GitlabJobRunner {
             CacheHandling caches = new CacheHandling(run.cache(), job.job().caches(), log);
             caches.restore(projectDir, variables.asVariables());
 
-            ProcessLauncher launcher = new ProcessLauncher(session, processes, StopSettings.defaults(), temp);
+            // A job starts one to three processes: nothing to gain from making files ahead.
+            ProcessLauncher launcher = new ProcessLauncher(session, processes, StopSettings.defaults(),
+                    new ScratchFiles(temp, 0));
             if (docker) {
                 try {
                     containers = GitlabContainers.start(run.containers().runtime(), run.containers().pullPolicy(),

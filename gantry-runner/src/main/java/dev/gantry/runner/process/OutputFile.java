@@ -1,11 +1,9 @@
 package dev.gantry.runner.process;
 
+import java.io.FileInputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * One output stream of a step, written by the step's processes into a regular file and read back
@@ -22,14 +20,18 @@ final class OutputFile implements AutoCloseable {
 
     private final Path path;
     private final StreamKind stream;
-    private final FileChannel channel;
+    /**
+     * A plain stream, not a {@code FileChannel}: an interrupt of the reading thread (which
+     * {@link StepProcess#await} takes as a cancel) would close an interruptible channel mid-read.
+     */
+    private final FileInputStream input;
     private final LineSplitter splitter;
-    private final ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+    private final byte[] buffer = new byte[64 * 1024];
 
     OutputFile(Path path, StreamKind stream, int maxLineBytes) throws IOException {
         this.path = path;
         this.stream = stream;
-        this.channel = FileChannel.open(path, StandardOpenOption.READ);
+        this.input = new FileInputStream(path.toFile());
         this.splitter = new LineSplitter(maxLineBytes);
     }
 
@@ -45,8 +47,8 @@ final class OutputFile implements AutoCloseable {
     boolean poll(OutputListener listener) throws IOException {
         boolean read = false;
         int n;
-        while ((n = channel.read(buffer.clear())) > 0) {
-            splitter.accept(buffer.array(), 0, n, line -> listener.line(stream, line));
+        while ((n = input.read(buffer)) > 0) {
+            splitter.accept(buffer, 0, n, line -> listener.line(stream, line));
             read = true;
         }
         return read;
@@ -61,7 +63,7 @@ final class OutputFile implements AutoCloseable {
     /** Closes and deletes the file; background writers keep their now unlinked copy. */
     @Override
     public void close() throws IOException {
-        channel.close();
+        input.close();
         Files.deleteIfExists(path);
     }
 }

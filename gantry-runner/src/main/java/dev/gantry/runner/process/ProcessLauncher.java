@@ -1,10 +1,9 @@
 package dev.gantry.runner.process;
 
 import java.io.IOException;
+import dev.gantry.runner.files.ScratchFiles;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Starts the processes of one job's steps on this machine, each as the leader of a new session
@@ -21,28 +20,26 @@ public final class ProcessLauncher {
     private final SessionSpawner spawner;
     private final ProcessGroupRegistry registry;
     private final StopSettings settings;
-    private final Path scratchDirectory;
-    /** Names the output files; a counter, not {@code createTempFile}, whose random names cost a cold SecureRandom. */
-    private final AtomicInteger started = new AtomicInteger();
+    private final ScratchFiles scratch;
 
     /**
      * A launcher that starts processes the fastest way this JVM and machine allow
      * ({@link SessionSpawners}), and with {@code session} until that is ready.
      *
-     * @param scratchDirectory an existing directory owned by the job (for example below
-     *                         RUNNER_TEMP) where each step's output files live while it runs
+     * @param scratch the job's files (for example in RUNNER_TEMP), where each step's output file
+     *                lives while it runs
      */
     public ProcessLauncher(SessionLauncher session, ProcessGroupRegistry registry, StopSettings settings,
-                           Path scratchDirectory) {
-        this(SessionSpawners.preferred(new JdkSessionSpawner(session)), registry, settings, scratchDirectory);
+                           ScratchFiles scratch) {
+        this(SessionSpawners.preferred(new JdkSessionSpawner(session)), registry, settings, scratch);
     }
 
     ProcessLauncher(SessionSpawner spawner, ProcessGroupRegistry registry, StopSettings settings,
-                    Path scratchDirectory) {
+                    ScratchFiles scratch) {
         this.spawner = spawner;
         this.registry = registry;
         this.settings = settings;
-        this.scratchDirectory = scratchDirectory;
+        this.scratch = scratch;
     }
 
     /**
@@ -57,7 +54,7 @@ public final class ProcessLauncher {
             // Open the file for reading before the process exists, so that no failure can leave a
             // running process whose output nobody reads. stderr shares stdout's file, as a terminal
             // shows the two: in the order they were written (and one file less per step).
-            out = new OutputFile(Files.createFile(scratchDirectory.resolve("step-" + started.incrementAndGet() + ".log")),
+            out = new OutputFile(scratch.createNumbered("step-", ".log"),
                     StreamKind.STDOUT, settings.maxLineBytes());
             if (!Files.isDirectory(spec.workingDirectory())) {
                 throw new IOException("working directory " + spec.workingDirectory() + " does not exist");

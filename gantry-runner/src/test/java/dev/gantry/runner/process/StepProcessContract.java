@@ -3,6 +3,7 @@ package dev.gantry.runner.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import dev.gantry.runner.files.ScratchFiles;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ abstract class StepProcessContract {
     abstract SessionSpawner spawner();
 
     private ProcessLauncher launcher() {
-        return new ProcessLauncher(spawner(), registry, FAST, dir);
+        return new ProcessLauncher(spawner(), registry, FAST, new ScratchFiles(dir, 0));
     }
 
     private StepProcess start(String script) {
@@ -286,6 +287,18 @@ abstract class StepProcessContract {
         assertThat(Thread.interrupted()).as("the interrupt flag is set again").isTrue();
         assertThat(interrupted.cancelled()).isTrue();
         assertThat(interrupted.exitCode()).isEqualTo(130);
+    }
+
+    @Test
+    void anInterruptArrivingWhileOutputIsDeliveredIsACancelNotAnError() {
+        StepProcess step = start("echo first; while true; do echo more; sleep 0.01; done");
+        ProcessResult result = step.await((stream, line) -> {
+            if (line.equals("first")) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertThat(Thread.interrupted()).as("the interrupt flag is set again").isTrue();
+        assertThat(result.cancelled()).isTrue();
     }
 
     private static void sleepQuietly(long millis) {
