@@ -3,6 +3,8 @@
 #   1. one job with one `run: true` step            (goal: under 0.5 s wall)
 #   2. one job with 51 `run: true` steps: the cost per extra step beyond a bare `bash -c true`
 #      (goal: under 5 ms), measured as (t51 - t1) / 50 minus the time of one `bash -c true`.
+#   3. the same for 21 steps, (t21 - t1) / 20: a run under 25 steps starts its steps the JDK's way
+#      (see SessionSpawners), a longer one through posix_spawn.
 # Prints medians of RUNS runs (default 10). Usage: bench/run.sh [RUNS]
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -48,12 +50,17 @@ time_us() { # command... -> median wall µs of one run, over 200 runs in a loop
 }
 
 make_repo "$work/one" 1
+make_repo "$work/short" 21
 make_repo "$work/many" 51
 one=$(time_ms "$here/gantry" run -C "$work/one")
+short=$(time_ms "$here/gantry" run -C "$work/short")
 many=$(time_ms "$here/gantry" run -C "$work/many")
 bash_us=$(time_us bash -c true)
+short_step_us=$(( (short - one) * 1000 / 20 - bash_us ))
 per_step_us=$(( (many - one) * 1000 / 50 - bash_us ))
-printf '%-46s median %6s ms over %s runs\n' "gantry run, 1 step (run: true)" "$one" "$runs"
-printf '%-46s median %6s ms over %s runs\n' "gantry run, 51 steps" "$many" "$runs"
-printf '%-46s %6s µs\n' "bash -c true (one process)" "$bash_us"
-printf '%-46s %6s µs\n' "cost per extra step beyond bash -c true" "$per_step_us"
+printf '%-50s median %6s ms over %s runs\n' "gantry run, 1 step (run: true)" "$one" "$runs"
+printf '%-50s median %6s ms over %s runs\n' "gantry run, 21 steps" "$short" "$runs"
+printf '%-50s median %6s ms over %s runs\n' "gantry run, 51 steps" "$many" "$runs"
+printf '%-50s %6s µs\n' "bash -c true (one process)" "$bash_us"
+printf '%-50s %6s µs\n' "cost per extra step beyond bash -c true, 21 steps" "$short_step_us"
+printf '%-50s %6s µs\n' "cost per extra step beyond bash -c true, 51 steps" "$per_step_us"
