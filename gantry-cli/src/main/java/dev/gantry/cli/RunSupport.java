@@ -11,46 +11,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /** What every {@code gantry run} invocation does around the engine, whatever the format. */
 final class RunSupport {
 
     private RunSupport() {
-    }
-
-    /** A run's body; throws what running throws. */
-    @FunctionalInterface
-    interface Body<T> {
-        T call() throws IOException, InterruptedException;
-    }
-
-    /**
-     * Runs {@code body}, calling {@code cancel} on Ctrl-C and keeping the JVM alive (up to a minute)
-     * until the body has returned, so that running jobs stop cleanly and their cleanup still runs.
-     */
-    static <T> T cancellable(Runnable cancel, Body<T> body) throws IOException, InterruptedException {
-        CountDownLatch done = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            cancel.run();
-            try {
-                done.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "gantry-cancel");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            return body.call();
-        } finally {
-            done.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // The JVM is already shutting down because of Ctrl-C; the hook is waiting for us.
-            }
-        }
     }
 
     /** The machine's cache store where the settings put it ({@code GANTRY_CACHE_DIR}, ...); GitHub and GitLab runs share it. */

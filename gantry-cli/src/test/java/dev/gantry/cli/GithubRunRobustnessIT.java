@@ -218,8 +218,10 @@ class GithubRunRobustnessIT {
                         run: echo "cancelled=true" > %s
                 """.formatted(marker)).commit();
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process gantry = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "run", "-C", dir.resolve("repo").toString())
+        Path tmp = Files.createDirectory(dir.resolve("tmp"));
+        Path json = dir.resolve("result.json");
+        Process gantry = new ProcessBuilder(java, "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "run", "-C", dir.resolve("repo").toString(), "--json", json.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while ((!Files.exists(pids) || Files.readAllLines(pids).size() < 2) && System.nanoTime() < deadline
@@ -235,6 +237,12 @@ class GithubRunRobustnessIT {
         assertThat(gantry.exitValue()).as(Files.readString(dir.resolve("out.txt"))).isNotZero();
         assertThat(alive(pids)).as("processes of the cancelled step").isEmpty();
         assertThat(Files.readString(marker).strip()).isEqualTo("cancelled=true");
+        assertThat(Files.readString(json)).as("the --json file is written after Ctrl-C too").contains("\"cancelled\"");
+        // The run folder is deleted in the background once gantry has ended.
+        for (int i = 0; i < 100 && !Files.list(tmp).toList().isEmpty(); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(Files.list(tmp).toList()).as("what the cancelled run left in the temporary folder").isEmpty();
         assertThat(repo).isNotNull();
     }
 
