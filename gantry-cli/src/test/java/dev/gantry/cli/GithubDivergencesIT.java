@@ -215,4 +215,54 @@ class GithubDivergencesIT {
         assertThat(o.exit()).as(o.out() + o.err()).isZero();
         assertThat(o.out()).contains("Run echo \"install dash\" ...").doesNotContain("${{ inputs.package }}\" ...");
     }
+
+    @Test
+    void theOutputsOfAMatrixJobCombineTheLegsAndAnEmptyOutputKeepsAnotherLegsValue() throws Exception {
+        // nektos/act#981; "Passing information between jobs": job outputs are combined from all legs.
+        GantryProcess.Outcome o = repo().workflow("""
+                on: push
+                jobs:
+                  m:
+                    strategy:
+                      max-parallel: 1
+                      matrix:
+                        v: [v1, v2]
+                    runs-on: ubuntu-latest
+                    outputs:
+                      v1var: ${{ steps.s.outputs.v1var }}
+                      v2var: ${{ steps.s.outputs.v2var }}
+                    steps:
+                      - id: s
+                        run: echo "${{ matrix.v }}var=${{ matrix.v }}" >> "$GITHUB_OUTPUT"
+                  use:
+                    needs: m
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: echo "got v1var=[${{ needs.m.outputs.v1var }}] v2var=[${{ needs.m.outputs.v2var }}]"
+                """).commit().run();
+        assertThat(o.exit()).as(o.out() + o.err()).isZero();
+        assertThat(o.out()).contains("got v1var=[v1] v2var=[v2]");
+    }
+
+    @Test
+    void anExcludeNamingOnePropertyOfAMatrixObjectExcludesTheCellsHoldingIt() throws Exception {
+        // "an excluded configuration only has to be a partial match"; GitHub applies it inside objects too.
+        GantryProcess.Outcome o = repo().workflow("""
+                on: push
+                jobs:
+                  build:
+                    strategy:
+                      matrix:
+                        config: [{os: linux, cc: gcc}, {os: mac, cc: clang}]
+                        x: [1, 2]
+                        exclude:
+                          - config: {os: linux}
+                            x: 1
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: echo "leg ${{ matrix.config.os }}-${{ matrix.x }}"
+                """).commit().run();
+        assertThat(o.exit()).as(o.out() + o.err()).isZero();
+        assertThat(o.out()).contains("leg linux-2", "leg mac-1", "leg mac-2").doesNotContain("leg linux-1");
+    }
 }

@@ -18,8 +18,10 @@ import java.util.Objects;
  *       will be the first job that is created": {@code {version: 10, os: ubuntu}, {version: 10,
  *       os: windows}, {version: 12, os: ubuntu}, ...});</li>
  *   <li>{@code exclude} entries remove every combination they match, and a partial entry (naming
- *       only some axes) matches all combinations with those values; exclusion comes first, so
- *       {@code include} can add a combination back;</li>
+ *       only some axes) matches all combinations with those values ("an excluded configuration
+ *       only has to be a partial match"); an axis of objects matches partially too, so
+ *       {@code {config: {os: a}}} excludes {@code config: {os: a, cc: gcc}}, as GitHub does;
+ *       exclusion comes first, so {@code include} can add a combination back;</li>
  *   <li>each {@code include} entry is merged into every original combination none of whose original
  *       values it would overwrite (values added by earlier entries may be overwritten); an entry
  *       that fits no original combination becomes a new combination of its own. Without axes,
@@ -127,10 +129,17 @@ public final class MatrixExpansion {
         return cells;
     }
 
-    /** True when every key of {@code entry} is in {@code cell} with the same value. */
-    private static boolean matches(Map<String, Object> entry, Map<String, Object> cell) {
-        for (Map.Entry<String, Object> e : entry.entrySet()) {
-            if (!cell.containsKey(e.getKey()) || !sameValue(cell.get(e.getKey()), e.getValue())) {
+    /** True when every key of {@code entry} is in {@code cell} with the same value, or for an object a part of it. */
+    private static boolean matches(Map<?, ?> entry, Map<?, ?> cell) {
+        for (Map.Entry<?, ?> e : entry.entrySet()) {
+            if (!cell.containsKey(e.getKey())) {
+                return false;
+            }
+            Object value = cell.get(e.getKey());
+            boolean part = e.getValue() instanceof Map<?, ?> m && value instanceof Map<?, ?> v
+                    ? matches(m, v)
+                    : sameValue(value, e.getValue());
+            if (!part) {
                 return false;
             }
         }

@@ -90,6 +90,18 @@ class MatrixExpansionTest {
     }
 
     @Test
+    void anExcludeNamingPartOfAnObjectRemovesTheCellsWhoseObjectHoldsThatPart() {
+        // A matrix of objects excluded by one property of them (actionlint issue 249: GitHub matches partially).
+        Matrix matrix = github(map("config", List.of(map("os", "a", "cc", "gcc"), map("os", "b", "cc", "gcc")),
+                "x", List.of(1L, 2L)), List.of(), List.of(map("config", map("os", "a"), "x", 1L)));
+
+        assertThat(cells(matrix)).containsExactly(
+                map("config", map("os", "a", "cc", "gcc"), "x", 2L),
+                map("config", map("os", "b", "cc", "gcc"), "x", 1L),
+                map("config", map("os", "b", "cc", "gcc"), "x", 2L));
+    }
+
+    @Test
     void excludeComesBeforeIncludeSoIncludeCanAddACellBack() {
         Matrix matrix = github(map("os", List.of("a", "b"), "v", List.of(1L, 2L)),
                 List.of(map("os", "a", "v", 1L)), List.of(map("os", "a")));

@@ -9,19 +9,23 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * What finished jobs leave for the jobs that need them: {@code needs.<job_id>.result} and
- * {@code needs.<job_id>.outputs} ("Contexts reference#needs context"). For a matrix job the
- * outputs of the leg that finished last win, as on GitHub. Thread-safe: jobs finish on their own
- * threads.
+ * {@code needs.<job_id>.outputs} ("Contexts reference#needs context"). An empty output is not
+ * recorded, as the runner skips it, so for a matrix job the outputs of all legs are combined
+ * ("Passing information between jobs", using job outputs in a matrix job): a leg that sets a
+ * value replaces what an earlier leg set, and a leg that leaves it empty keeps it. Thread-safe:
+ * jobs finish on their own threads.
  */
 final class JobOutputs {
 
     private final Map<String, Map<String, String>> outputsByJob = new ConcurrentHashMap<>();
     private final Map<String, List<JobStatus>> legStatuses = new ConcurrentHashMap<>();
 
-    /** Records a finished leg's outputs under its job id; a later leg replaces what an earlier set. */
+    /** Records a finished leg's non-empty outputs under its job id; a later leg replaces what an earlier set. */
     void record(String jobId, Map<String, String> outputs) {
-        if (!outputs.isEmpty()) {
-            outputsByJob.merge(jobId, Map.copyOf(outputs), (old, now) -> {
+        Map<String, String> set = new LinkedHashMap<>(outputs);
+        set.values().removeIf(String::isEmpty);
+        if (!set.isEmpty()) {
+            outputsByJob.merge(jobId, Map.copyOf(set), (old, now) -> {
                 Map<String, String> merged = new LinkedHashMap<>(old);
                 merged.putAll(now);
                 return Map.copyOf(merged);

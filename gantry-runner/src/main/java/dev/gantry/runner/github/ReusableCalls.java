@@ -225,9 +225,7 @@ final class ReusableCalls {
         GithubRun parent = frameOf(caller).run();
         boolean matrixLeg = caller.job().matrix() != null;
         if (!matrixLeg || status.succeeded()) {
-            Map<String, String> set = new LinkedHashMap<>(outputs);
-            set.values().removeIf(String::isEmpty); // a leg that sets nothing leaves an earlier leg's value
-            parent.outputs().record(caller.job().id(), set);
+            parent.outputs().record(caller.job().id(), outputs); // empty values leave an earlier leg's
         }
         SecretMasker masker = new SecretMasker();
         parent.secrets().values().forEach(masker::add);
