@@ -28,11 +28,8 @@ public final class ScratchFiles implements AutoCloseable {
 
     /** Files made ahead at most: a step asks for two (its script, then its output). */
     private static final int AHEAD = 2;
-    private static final ExecutorService MAKER = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "gantry-scratch-files");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ExecutorService MAKER = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().daemon().name("gantry-scratch-files").factory());
 
     private final Path directory;
     private final ArrayDeque<CompletableFuture<Path>> spares = new ArrayDeque<>();

@@ -65,11 +65,8 @@ final class PosixSessionSpawner implements SessionSpawner {
     /** Larger than glibc's {@code posix_spawn_file_actions_t} (80 bytes), {@code posix_spawnattr_t} (336) and {@code sigset_t} (128). */
     private static final long OPAQUE_SIZE = 1024;
 
-    private static final ExecutorService REAPERS = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "gantry-step-reaper");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ExecutorService REAPERS = Executors.newCachedThreadPool(
+            Thread.ofPlatform().daemon().name("gantry-step-reaper").factory());
 
     private final Functions c;
     /** The spawn attributes, the same for every child: set once, then only read. */
