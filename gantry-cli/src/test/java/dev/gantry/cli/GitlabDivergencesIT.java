@@ -50,4 +50,38 @@ class GitlabDivergencesIT {
         assertThat(o.exit()).as(o.out() + o.err()).isZero();
         assertThat(o.out()).contains("VAR1=5349 VAR2=012345 VAR3=019 MODE=493");
     }
+
+    /**
+     * gitlab-ci-local #780 and "Use variables with include": a local include path may use predefined
+     * and pipeline variables (here {@code --variable}); the YAML's own are not known yet.
+     */
+    @Test
+    void aLocalIncludePathIsExpandedWithPredefinedAndPipelineVariables() throws Exception {
+        GantryProcess repo = repo().gitlab("""
+                variables:
+                  FROM_YAML: nope
+                include:
+                  - local: 'ci/$CI_COMMIT_REF_NAME.yml'
+                  - local: 'ci/${TARGET}.yml'
+                root:
+                  script:
+                    - echo "root ran"
+                """).file("ci/main.yml", """
+                from-branch:
+                  script:
+                    - echo "branch file ran"
+                """).file("ci/extra.yml", """
+                from-pipeline-variable:
+                  script:
+                    - echo "pipeline variable file ran"
+                """).commit();
+        GantryProcess.Outcome o = repo.run("--variable", "TARGET=extra");
+        assertThat(o.exit()).as(o.out() + o.err()).isZero();
+        assertThat(o.jobKeys()).containsExactlyInAnyOrder("from-branch", "from-pipeline-variable", "root");
+        assertThat(o.out()).contains("branch file ran", "pipeline variable file ran");
+
+        GantryProcess.Outcome missing = repo.run("--variable", "TARGET=absent");
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("'ci/${TARGET}.yml' ('ci/absent.yml' here) does not exist");
+    }
 }
