@@ -95,7 +95,7 @@ final class GitlabInvocation {
      */
     private Pipeline withIncludesOfThisRun(GitlabPipelineFacts pipelineFacts) throws IOException {
         LoadResult reread = new Workspace(Path.of(".")).load(Path.of(loaded.file()), settings.ref(), settings.inputs(),
-                rules -> GitlabPlanner.includes(rules, pipelineFacts));
+                GitlabPlanner.includeFilter(pipelineFacts));
         if (reread.hasErrors() || reread.pipeline() == null) {
             reread.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR)
                     .forEach(d -> System.err.println(d.format()));

@@ -222,21 +222,28 @@ final class IncludeResolver {
         return out;
     }
 
-    private List<Target> local(String path, YamlNode at) {
-        if (path.contains("$")) {
-            reader.warning(at, RuleIds.INCLUDE_VARIABLE, "include path '" + path
-                    + "' uses CI/CD variables, which are only known when a pipeline runs; it is not read");
-            complete = false;
-            return List.of();
+    private List<Target> local(String written, YamlNode at) {
+        String path = written;
+        if (written.contains("$")) {
+            path = filter.path(written);
+            if (path == null) {
+                reader.warning(at, RuleIds.INCLUDE_VARIABLE, "include path '" + written
+                        + "' uses CI/CD variables, which are only known when a pipeline runs; it is not read");
+                complete = false;
+                // Recorded as written and unconditional, so that a run re-reads the configuration with its variables.
+                rules.putIfAbsent(written, List.of());
+                return List.of();
+            }
         }
         String normal = strip(path);
+        String shown = written.equals(path) ? "'" + path + "'" : "'" + written + "' ('" + path + "' here)";
         if (!normal.endsWith(".yml") && !normal.endsWith(".yaml")) {
-            reader.error(at, RuleIds.INCLUDE_INVALID, "an included file must end in .yml or .yaml: '" + path + "'");
+            reader.error(at, RuleIds.INCLUDE_INVALID, "an included file must end in .yml or .yaml: " + shown);
             return List.of();
         }
         if (!normal.contains("*")) {
             if (sources.read(normal).isEmpty()) {
-                unavailable(at, RuleIds.INCLUDE_MISSING, "local include '" + path + "' does not exist");
+                unavailable(at, RuleIds.INCLUDE_MISSING, "local include " + shown + " does not exist");
                 complete = false;
                 return List.of();
             }
@@ -244,7 +251,7 @@ final class IncludeResolver {
         }
         List<String> matches = sources.glob(escapeGlob(normal));
         if (matches.isEmpty()) {
-            unavailable(at, RuleIds.INCLUDE_MISSING, "no file matches the local include '" + path + "'");
+            unavailable(at, RuleIds.INCLUDE_MISSING, "no file matches the local include " + shown);
             complete = false;
         }
         return matches.stream().map(p -> new Target(p, at)).toList();

@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
  * <p>Which {@code when} values each place allows: jobs every value but {@code never}; job rules
  * all six; {@code workflow:rules} and {@code include:rules} only {@code always} and {@code never}.
  * {@code when: delayed} needs {@code start_in} of at most one week, and {@code start_in} needs
- * {@code when: delayed}. Expressions, ref patterns and globs are checked by {@link ConditionCheck}.
+ * {@code when: delayed}. An empty {@code rules: []} of a job or of {@code workflow} is an error, as GitLab
+ * refuses to create such a pipeline ("config can't be blank") instead of leaving the job out. Expressions, ref patterns and globs are checked by {@link ConditionCheck}.
  */
 final class RulesParser {
 
@@ -55,6 +56,12 @@ final class RulesParser {
         }
         if (!(node instanceof YamlSeq seq)) {
             reader.wrongType(node, "rules", "a sequence of mappings");
+            return null;
+        }
+        if (seq.items().isEmpty() && kind != Kind.INCLUDE) {
+            // GitLab refuses the pipeline ("rules config can't be blank") rather than leaving the job out.
+            reader.error(seq, RuleIds.INVALID_VALUE, "'rules' of " + where + " is empty; GitLab refuses such a"
+                    + " pipeline: remove 'rules' or write at least one rule");
             return null;
         }
         List<Rule> out = new ArrayList<>();

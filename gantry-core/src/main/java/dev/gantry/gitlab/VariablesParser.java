@@ -13,7 +13,8 @@ import java.util.List;
  * "#variables:expand"). A value is a string or a number (a boolean must be quoted); at the top level
  * it may also be a mapping with {@code value}, {@code description}, {@code options} and
  * {@code expand}, in a job one with {@code value} and {@code expand}. Rule and service variables are
- * plain values only.
+ * plain values only. An unquoted number keeps the value GitLab's YAML 1.1 parser gives it
+ * ({@link PsychInteger}: {@code 012345} is octal, {@code 5349}).
  */
 final class VariablesParser {
 
@@ -48,7 +49,7 @@ final class VariablesParser {
     private Variable plain(String name, YamlNode value, String expected, YamlMap.Entry at) {
         if (value instanceof YamlScalar s && (s.type() == YamlScalar.Type.STRING || s.type() == YamlScalar.Type.INT
                 || s.type() == YamlScalar.Type.FLOAT)) {
-            return Variable.of(name, s.value(), at.key().range());
+            return Variable.of(name, PsychInteger.value(s), at.key().range());
         }
         reader.wrongType(value, "variables:" + name, expected);
         return null;

@@ -14,7 +14,9 @@ import java.util.Map;
  * @param includeRules           for files included under {@code include:rules}, those rules by file; the front
  *                               end reads every file (so jobs of a conditional file are in the model, and their
  *                               source range names the file), and whoever runs the pipeline drops the jobs of a
- *                               file whose rules do not match
+ *                               file whose rules do not match; a local include path written with CI/CD
+ *                               variables is listed as written with no rules, for a run to read it again
+ *                               with its variables
  */
 public record GitlabPipeline(List<String> includes, String autoCancel, String autoCancelOnJobFailure,
                              Map<String, List<Rule>> includeRules) implements PipelineDetails {

@@ -7,6 +7,7 @@ import dev.gantry.expr.gitlab.VariableLayer;
 import dev.gantry.expr.gitlab.VariableScope;
 import dev.gantry.expr.gitlab.Variables;
 import dev.gantry.gitlab.Durations;
+import dev.gantry.gitlab.IncludeFilter;
 import dev.gantry.match.FilterDecision;
 import dev.gantry.match.GitlabGlob;
 import dev.gantry.match.OnlyExceptPolicy;
@@ -57,7 +58,7 @@ import java.util.Set;
  *       {@code needs}, the needed jobs' unless {@code artifacts: false}; else every job of the earlier
  *       stages.</li>
  *   <li>Files included under {@code include:rules} contribute their jobs only when their rules match
- *       ({@link #includes}, which sees no YAML variables).</li>
+ *       ({@link #includeFilter}, which sees no YAML variables).</li>
  * </ul>
  *
  * <p>Rules see the predefined variables, the global and workflow variables, the job's own (with its
@@ -275,22 +276,37 @@ public final class GitlabPlanner {
     }
 
     /**
-     * Whether an {@code include} entry with these rules is part of the pipeline created for
-     * {@code facts} ("Use CI/CD configuration from other files#Use rules with include"): the first
-     * rule that matches decides, and takes the file in unless it says {@code when: never}; no match
-     * leaves it out. The rules see the predefined and the pipeline's own variables (project, trigger,
-     * manual run: {@code --variable}), not the YAML's: "You cannot use variables defined in jobs, or in a
-     * global variables section ... Includes are evaluated before jobs" (#Use variables with include).
-     *
-     * @param rules an entry's {@code include:rules}
+     * What the pipeline created for {@code facts} takes from its {@code include} entries. An entry
+     * with rules is part of it when the first rule that matches does not say {@code when: never}; no
+     * match leaves it out ("Use CI/CD configuration from other files#Use rules with include"). A local
+     * path written with variables is expanded. Both see the predefined and the pipeline's own
+     * variables (project, trigger, manual run: {@code --variable}), not the YAML's: "You cannot use
+     * variables defined in jobs, or in a global variables section ... Includes are evaluated before
+     * jobs" (#Use variables with include).
      */
-    public static boolean includes(List<Rule> rules, GitlabPipelineFacts facts) {
-        return new GitlabPlanner(null, facts).includeRulesMatch(rules);
+    public static IncludeFilter includeFilter(GitlabPipelineFacts facts) {
+        GitlabPlanner planner = new GitlabPlanner(null, facts);
+        return new IncludeFilter() {
+            @Override
+            public boolean includes(List<Rule> rules) {
+                return planner.includeRulesMatch(rules);
+            }
+
+            @Override
+            public String path(String written) {
+                return VariableExpander.expand(written, planner.includeVariables(), ExpansionPlace.GITLAB);
+            }
+        };
+    }
+
+    /** The variables {@code include} sees: predefined and the pipeline's own, not the YAML's. */
+    private Variables includeVariables() {
+        return resolved(Map.of(VariableLayer.PREDEFINED, facts.predefined(),
+                VariableLayer.PIPELINE_RUN, facts.runVariables()));
     }
 
     private boolean includeRulesMatch(List<Rule> rules) {
-        Variables visible = resolved(Map.of(VariableLayer.PREDEFINED, facts.predefined(),
-                VariableLayer.PIPELINE_RUN, facts.runVariables()));
+        Variables visible = includeVariables();
         return rules.stream().filter(r -> mismatch(r, visible) == null).findFirst()
                 .map(r -> r.when() != When.NEVER).orElse(false);
     }

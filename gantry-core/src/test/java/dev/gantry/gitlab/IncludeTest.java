@@ -197,6 +197,45 @@ class IncludeTest {
     }
 
     @Test
+    void aPathWithVariablesIsReadWithThoseOfTheRunAndListedForItWhenLinting() {
+        // "Use variables with include": GitLab expands the predefined and pipeline variables in the path.
+        MemoryFiles files = new MemoryFiles().with(".gitlab-ci.yml", "include: 'ci/$CI_COMMIT_REF_NAME.yml'\n")
+                .with("ci/main.yml", "job: {script: [echo main]}\n");
+        LoadResult linted = load(files);
+        assertThat(linted.pipeline().jobs()).isEmpty();
+        assertThat(((GitlabPipeline) linted.pipeline().details()).includeRules())
+                .containsEntry("ci/$CI_COMMIT_REF_NAME.yml", List.of());
+
+        LoadResult run = forRun(files, new IncludeFilter() {
+            @Override
+            public boolean includes(List<dev.gantry.model.Rule> rules) {
+                return true;
+            }
+
+            @Override
+            public String path(String written) {
+                return written.replace("$CI_COMMIT_REF_NAME", "main");
+            }
+        });
+        assertThat(run.diagnostics()).isEmpty();
+        assertThat(job(run.pipeline(), "job").steps().get(0).action().toString()).contains("echo main");
+
+        LoadResult other = forRun(files, new IncludeFilter() {
+            @Override
+            public boolean includes(List<dev.gantry.model.Rule> rules) {
+                return true;
+            }
+
+            @Override
+            public String path(String written) {
+                return "ci/feature.yml";
+            }
+        });
+        assertThat(lines(other)).containsExactly(".gitlab-ci.yml:1:10: error: local include"
+                + " 'ci/$CI_COMMIT_REF_NAME.yml' ('ci/feature.yml' here) does not exist [include-missing]");
+    }
+
+    @Test
     void onlyYamlFilesCanBeIncluded() {
         assertThat(lines(load(tree("include: ci/notes.txt\njob: {script: [x]}\n")))).containsExactly(
                 ".gitlab-ci.yml:1:10: error: an included file must end in .yml or .yaml: 'ci/notes.txt'"

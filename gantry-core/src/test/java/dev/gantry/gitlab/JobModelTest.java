@@ -73,6 +73,28 @@ class JobModelTest {
     }
 
     @Test
+    void unquotedNumbersTakeTheValueGitlabsYaml11ParserGivesThem() {
+        Pipeline p = clean("""
+                variables:
+                  OCTAL: 012345
+                  QUOTED: "012345"
+                  NOT_OCTAL: 019
+                  HEX: 0x1F
+                  BINARY: 0b101
+                  GROUPED: 1_000
+                  NEGATIVE: -010
+                  PLAIN: 42
+                j:
+                  variables:
+                    MODE: 0755
+                  script: [x]
+                """);
+        assertThat(p.variables()).extracting(Variable::value)
+                .containsExactly("5349", "012345", "019", "31", "5", "1000", "-8", "42");
+        assertThat(job(p, "j").env()).extracting(Variable::value).containsExactly("493");
+    }
+
+    @Test
     void needsNotWrittenEmptyAndDetailed() {
         Pipeline p = clean("""
                 build: {stage: build, script: [x]}

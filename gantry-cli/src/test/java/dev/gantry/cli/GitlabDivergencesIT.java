@@ -1,0 +1,87 @@
+package dev.gantry.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code gantry run .gitlab-ci.yml} where users of another local runner (gitlab-ci-local) reported
+ * that it behaved differently from GitLab; each case asserts what GitLab documents or does.
+ */
+class GitlabDivergencesIT {
+
+    @TempDir
+    Path dir;
+
+    private GantryProcess repo() {
+        return new GantryProcess(dir.resolve("repo"));
+    }
+
+    /** gitlab-ci-local #1561: GitLab refuses the pipeline ("job:rules config can't be blank"). */
+    @Test
+    void anEmptyRulesListRefusesThePipelineInsteadOfLeavingTheJobOut() throws Exception {
+        GantryProcess.Outcome o = repo().gitlab("""
+                job:
+                  rules: []
+                  script:
+                    - echo "Heya"
+                """).commit().run();
+        assertThat(o.exit()).as(o.out() + o.err()).isEqualTo(2);
+        assertThat(o.err()).contains(".gitlab-ci.yml:2:10", "'rules' of job 'job' is empty");
+        assertThat(o.out()).doesNotContain("Heya");
+    }
+
+    /** "CI/CD variables": an unquoted 012345 is octal to GitLab's YAML parser, so the value is 5349. */
+    @Test
+    void unquotedNumbersInVariablesHaveTheValuesGitlabsYamlParserGives() throws Exception {
+        GantryProcess.Outcome o = repo().gitlab("""
+                variables:
+                  VAR1: 012345
+                  VAR2: "012345"
+                  VAR3: 019
+                job:
+                  variables:
+                    MODE: 0755
+                  script:
+                    - echo "VAR1=$VAR1 VAR2=$VAR2 VAR3=$VAR3 MODE=$MODE"
+                """).commit().run();
+        assertThat(o.exit()).as(o.out() + o.err()).isZero();
+        assertThat(o.out()).contains("VAR1=5349 VAR2=012345 VAR3=019 MODE=493");
+    }
+
+    /**
+     * gitlab-ci-local #780 and "Use variables with include": a local include path may use predefined
+     * and pipeline variables (here {@code --variable}); the YAML's own are not known yet.
+     */
+    @Test
+    void aLocalIncludePathIsExpandedWithPredefinedAndPipelineVariables() throws Exception {
+        GantryProcess repo = repo().gitlab("""
+                variables:
+                  FROM_YAML: nope
+                include:
+                  - local: 'ci/$CI_COMMIT_REF_NAME.yml'
+                  - local: 'ci/${TARGET}.yml'
+                root:
+                  script:
+                    - echo "root ran"
+                """).file("ci/main.yml", """
+                from-branch:
+                  script:
+                    - echo "branch file ran"
+                """).file("ci/extra.yml", """
+                from-pipeline-variable:
+                  script:
+                    - echo "pipeline variable file ran"
+                """).commit();
+        GantryProcess.Outcome o = repo.run("--variable", "TARGET=extra");
+        assertThat(o.exit()).as(o.out() + o.err()).isZero();
+        assertThat(o.jobKeys()).containsExactlyInAnyOrder("from-branch", "from-pipeline-variable", "root");
+        assertThat(o.out()).contains("branch file ran", "pipeline variable file ran");
+
+        GantryProcess.Outcome missing = repo.run("--variable", "TARGET=absent");
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("'ci/${TARGET}.yml' ('ci/absent.yml' here) does not exist");
+    }
+}
