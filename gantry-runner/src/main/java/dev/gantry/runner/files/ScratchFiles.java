@@ -64,9 +64,14 @@ public final class ScratchFiles implements AutoCloseable {
         } else {
             try {
                 Files.move(spare, target);
-            } catch (IOException e) {
+            } catch (FileAlreadyExistsException e) {
                 Files.deleteIfExists(spare);
                 throw e;
+            } catch (IOException e) {
+                // The spare is gone (a step emptied the folder, RUNNER_TEMP say): made on request,
+                // which reports the cause if the folder itself is gone.
+                Files.deleteIfExists(spare);
+                Files.createFile(target);
             }
         }
         topUp();

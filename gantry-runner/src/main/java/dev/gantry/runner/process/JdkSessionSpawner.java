@@ -2,6 +2,7 @@ package dev.gantry.runner.process;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +13,17 @@ import java.util.Map;
  * program, which execs the command (found on the {@code PATH} of the new environment by setsid's
  * {@code execvp}). Works wherever Gantry runs; costs about 2 ms more per process than
  * {@code PosixSessionSpawner}.
+ *
+ * <p>A program that cannot be found or executed is refused before the start, with the message
+ * {@code PosixSessionSpawner} gives: otherwise setsid would report it as the step's own output
+ * ("setsid: failed to execute ...") and exit 126 or 127, and a step would fail one way in a short
+ * run and another in a long one.
  */
 final class JdkSessionSpawner implements SessionSpawner {
 
     private static final File DEV_NULL = new File("/dev/null");
+    private static final int ENOENT = 2;
+    private static final int EACCES = 13;
 
     private final SessionLauncher session;
 
@@ -26,6 +34,11 @@ final class JdkSessionSpawner implements SessionSpawner {
     @Override
     public ChildProcess spawn(List<String> command, Path directory, Map<String, String> environment, Path output)
             throws IOException {
+        int refused = ProgramSearch.find(command.get(0), environment.get("PATH"), directory)
+                .map(JdkSessionSpawner::execError).orElse(ENOENT);
+        if (refused != 0) {
+            throw SessionSpawner.cannotRun(command, directory, refused);
+        }
         ProcessBuilder builder = new ProcessBuilder(session.wrap(command))
                 .directory(directory.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(DEV_NULL))
@@ -35,5 +48,13 @@ final class JdkSessionSpawner implements SessionSpawner {
         builder.environment().putAll(environment);
         Process process = builder.start();
         return new ChildProcess(process.pid(), process.onExit().thenApply(Process::exitValue));
+    }
+
+    /** The error execve would give for {@code program} (0 when none is foreseen): ENOENT, EACCES. */
+    private static int execError(Path program) {
+        if (!Files.exists(program)) {
+            return ENOENT;
+        }
+        return Files.isDirectory(program) || !Files.isExecutable(program) ? EACCES : 0;
     }
 }

@@ -30,4 +30,10 @@ interface SessionSpawner {
      */
     ChildProcess spawn(List<String> command, Path directory, Map<String, String> environment, Path output)
             throws IOException;
+
+    /** The failure of a start that exec refused with {@code errno}; worded alike by every spawner. */
+    static IOException cannotRun(List<String> command, Path directory, int errno) {
+        return new IOException("cannot run program '" + command.get(0) + "' in '" + directory + "': "
+                + Errno.describe(errno));
+    }
 }

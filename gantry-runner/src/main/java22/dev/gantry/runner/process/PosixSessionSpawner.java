@@ -59,6 +59,7 @@ final class PosixSessionSpawner implements SessionSpawner {
     private static final short POSIX_SPAWN_SETSIGMASK = 0x08;
     private static final short POSIX_SPAWN_SETSID = 0x80;
     private static final int EINTR = 4;
+    private static final int ENOENT = 2;
     private static final int ENOEXEC = 8;
     /** Signals whose disposition the child resets: HUP, INT, QUIT, PIPE, ALRM, TERM, CHLD, TSTP, TTIN, TTOU, XFSZ. */
     private static final int[] DEFAULT_SIGNALS = {1, 2, 3, 13, 14, 15, 17, 20, 21, 22, 25};
@@ -106,8 +107,10 @@ final class PosixSessionSpawner implements SessionSpawner {
     @Override
     public ChildProcess spawn(List<String> command, Path directory, Map<String, String> environment, Path output)
             throws IOException {
+        // Not found is refused here: handed to posix_spawn, a bare name would be a path relative to
+        // the working directory, and a file of that name there would run.
         String program = ProgramSearch.find(command.get(0), environment.get("PATH"), directory)
-                .map(Path::toString).orElse(command.get(0));
+                .map(Path::toString).orElseThrow(() -> SessionSpawner.cannotRun(command, directory, ENOENT));
         int pid;
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment actions = arena.allocate(OPAQUE_SIZE, 16);
@@ -131,8 +134,7 @@ final class PosixSessionSpawner implements SessionSpawner {
                     error = spawn(pidOut, "/bin/sh", actions, argv(arena, viaShell), envp, arena);
                 }
                 if (error != 0) {
-                    throw new IOException("cannot run program '" + command.get(0) + "' in '" + directory + "': "
-                            + Errno.describe(error));
+                    throw SessionSpawner.cannotRun(command, directory, error);
                 }
                 pid = pidOut.get(JAVA_INT, 0);
             } finally {

@@ -72,4 +72,22 @@ class ScratchFilesTest {
         assertThatThrownBy(() -> files.create("x")).isInstanceOf(NoSuchFileException.class);
         files.close();
     }
+
+    @Test
+    void filesStillComeWhenSomethingEmptiedTheFolder() throws Exception {
+        // A step may clean RUNNER_TEMP with "find $RUNNER_TEMP -mindepth 1 -delete", spares included;
+        // the next steps' files must still be made, as on GitHub.
+        try (ScratchFiles files = new ScratchFiles(dir, 6)) {
+            files.create("first");
+            Thread.sleep(50);
+            try (Stream<Path> list = Files.list(dir)) {
+                for (Path p : list.toList()) {
+                    Files.delete(p);
+                }
+            }
+            assertThat(files.create("second")).exists().isEmptyFile();
+            assertThat(files.create("third")).exists().isEmptyFile();
+        }
+        assertThat(names()).containsExactly("second", "third");
+    }
 }

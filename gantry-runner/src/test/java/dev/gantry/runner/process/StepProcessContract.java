@@ -159,6 +159,42 @@ abstract class StepProcessContract {
     }
 
     @Test
+    void aProgramNotOnThePathIsTheSameStartFailureWhicheverSpawnerRuns() {
+        // A step's PATH without its shell (env: PATH: /nonexistent) must not show "setsid: failed
+        // to execute" and exit 127 in a short run but a start failure in a long one.
+        ProcessResult result = launcher().start(ProcessSpec.of(List.of("sh", "-c", "true"), dir,
+                Map.of("PATH", "/nonexistent"))).await(this::collect);
+        assertThat(lines).isEmpty();
+        assertThat(result.exitCode()).isEqualTo(-1);
+        assertThat(result.startFailure()).hasValue(
+                "cannot run program 'sh' in '" + dir + "': No such file or directory");
+    }
+
+    @Test
+    void aProgramNameNotOnThePathIsNotTakenFromTheWorkingDirectory() throws Exception {
+        // execvp only looks in the working directory for an empty PATH entry.
+        Path local = Files.writeString(dir.resolve("gantry-local-tool"), "#!/bin/sh\necho local\n");
+        assertThat(local.toFile().setExecutable(true)).isTrue();
+        ProcessResult result = launcher().start(ProcessSpec.of(List.of("gantry-local-tool"), dir,
+                Map.of("PATH", "/nonexistent"))).await(this::collect);
+        assertThat(lines).isEmpty();
+        assertThat(result.startFailure()).hasValue(
+                "cannot run program 'gantry-local-tool' in '" + dir + "': No such file or directory");
+    }
+
+    @Test
+    void aMissingOrNotExecutableProgramPathIsTheSameStartFailureWhicheverSpawnerRuns() throws Exception {
+        Files.writeString(dir.resolve("plain"), "echo plain\n");
+        ProcessResult missing = launcher().start(ProcessSpec.of(List.of("./nothere", "x"), dir, ENV)).await(this::collect);
+        ProcessResult notExecutable = launcher().start(ProcessSpec.of(List.of("./plain"), dir, ENV)).await(this::collect);
+        assertThat(lines).isEmpty();
+        assertThat(missing.startFailure()).hasValue(
+                "cannot run program './nothere' in '" + dir + "': No such file or directory");
+        assertThat(notExecutable.startFailure()).hasValue(
+                "cannot run program './plain' in '" + dir + "': Permission denied");
+    }
+
+    @Test
     void theProgramIsFoundOnThePathOfTheGivenEnvironment() throws Exception {
         Path bin = Files.createDirectories(dir.resolve("tools/bin"));
         Path tool = Files.writeString(bin.resolve("gantry-test-tool"), "#!/bin/sh\necho tool \"$@\"\n");
