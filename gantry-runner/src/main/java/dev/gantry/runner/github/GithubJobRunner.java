@@ -19,6 +19,7 @@ import dev.gantry.runner.process.ProcessGroupRegistry;
 import dev.gantry.runner.process.ProcessLauncher;
 import dev.gantry.runner.process.ProcessResult;
 import dev.gantry.runner.process.ProcessSpec;
+import dev.gantry.runner.process.ProcessTracking;
 import dev.gantry.runner.process.SessionLauncher;
 import dev.gantry.runner.process.StepProcess;
 import dev.gantry.runner.process.StopSettings;
@@ -118,6 +119,8 @@ public final class GithubJobRunner {
         } finally {
             processes.killAll();
             if (state != null) {
+                // "Complete job: Cleaning up orphan processes": what left the steps' process groups.
+                state.tracking.stopOrphans(StopSettings.defaults().terminateGrace());
                 state.scratch.close();
                 if (state.containers != null) {
                     state.containers.close();
@@ -535,7 +538,8 @@ public final class GithubJobRunner {
         ScratchFiles scratch = new ScratchFiles(temp, 2 * job.job().steps().size());
         ProcessLauncher launcher = new ProcessLauncher(session, processes, StopSettings.defaults(), scratch);
         Path eventPath = run.runDir().resolve("event.json");
-        JobState state = new JobState(run, interpolator, workspace, temp, scratch, launcher);
+        JobState state = new JobState(run, interpolator, workspace, temp, scratch, launcher,
+                ProcessTracking.start("gantry_" + run.runId() + "_" + Integer.toHexString(job.key().hashCode())));
         state.base = EvalContext.of(Map.of(
                         "github", Contexts.github(run, job.job().id(), workspace, eventPath),
                         "runner", Contexts.runner(temp, run.toolCache(), run.verbose()),
@@ -550,6 +554,7 @@ public final class GithubJobRunner {
                 run.workflowFile(), job.job().id(), run.runId(), run.runId(), run.eventName(),
                 Contexts.baseRef(run), Contexts.headRef(run), EventRef.of(run.eventName(), run.event(), run.facts())),
                 new DefaultVariables.JobPaths(workspace, temp, run.toolCache(), eventPath), run.verbose());
+        state.defaults.putAll(state.tracking.variables());
         try {
             state.workflowEnv = interpolator.env(run.workflow().variables(), state.base, "env");
             state.jobEnv = interpolator.env(job.job().env(), state.base.with(dev.gantry.expr.github.ContextName.ENV,

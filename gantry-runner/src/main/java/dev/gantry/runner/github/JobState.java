@@ -5,6 +5,7 @@ import dev.gantry.expr.github.StatusCheck;
 import dev.gantry.model.Step;
 import dev.gantry.runner.files.ScratchFiles;
 import dev.gantry.runner.process.ProcessLauncher;
+import dev.gantry.runner.process.ProcessTracking;
 import dev.gantry.runner.report.StepResult;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +26,8 @@ final class JobState {
     /** The steps' scripts and output files in {@link #temp}. */
     final ScratchFiles scratch;
     final ProcessLauncher launcher;
+    /** The job's RUNNER_TRACKING_ID, by which its orphan processes are found at its end. */
+    final ProcessTracking tracking;
     EvalContext base;
     Map<String, String> defaults;
     Map<String, String> workflowEnv;
@@ -44,13 +47,14 @@ final class JobState {
     private final Interpolator interpolator;
 
     JobState(GithubRun run, Interpolator interpolator, Path workspace, Path temp, ScratchFiles scratch,
-             ProcessLauncher launcher) {
+             ProcessLauncher launcher, ProcessTracking tracking) {
         this.run = run;
         this.interpolator = interpolator;
         this.workspace = workspace;
         this.temp = temp;
         this.scratch = scratch;
         this.launcher = launcher;
+        this.tracking = tracking;
     }
 
     /** The {@code github} context of this job. */

@@ -34,7 +34,8 @@ public record ProcessGroup(long id) {
         return kill(signal, "-" + id) || kill(signal, Long.toString(id));
     }
 
-    private static boolean kill(Signal signal, String target) {
+    /** Sends {@code signal} to {@code target}: a pid, or a minus and a group id; whether it was delivered. */
+    static boolean kill(Signal signal, String target) {
         try {
             Process kill = new ProcessBuilder(List.of(KILL, "-s", signal.name().toUpperCase(Locale.ROOT), "--", target))
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))

@@ -76,8 +76,10 @@ abstract class ProcessTable {
     /** Linux: {@code /proc}. */
     static final class ProcFs extends ProcessTable {
 
-        /** Enough for "pid (comm) state ppid pgrp": comm is at most 64 bytes. */
+        /** Enough for the fields up to starttime: comm is at most 64 bytes, each number at most 20. */
         private static final int HEAD = 512;
+        /** The number of the starttime field in {@code stat} (proc(5)). */
+        private static final int STARTTIME = 22;
 
         @Override
         List<ProcessEntry> snapshot() {
@@ -130,12 +132,17 @@ abstract class ProcessTable {
             if (state == 'Z' || state == 'X') {
                 return null;
             }
-            // After the state: ppid, then pgrp.
+            // After the state (field 3): ppid, pgrp, ... starttime (field 22). The group is needed;
+            // a start time that cannot be read is 0, which no caller takes for "new".
             int at = close + 3;
-            long[] numbers = new long[2];
-            for (int field = 0; field < 2; field++) {
+            long[] numbers = new long[STARTTIME - 3];
+            int fields = 0;
+            while (fields < numbers.length) {
                 while (at < length && buffer[at] == ' ') {
                     at++;
+                }
+                if (at < length && buffer[at] == '-') {
+                    at++; // tpgid, priority and nice may be negative; only their place matters here
                 }
                 int start = at;
                 long value = 0;
@@ -143,16 +150,19 @@ abstract class ProcessTable {
                     value = value * 10 + (buffer[at++] - '0');
                 }
                 if (at == start) {
-                    return null;
+                    break;
                 }
-                numbers[field] = value;
+                numbers[fields++] = value;
+            }
+            if (fields < 2) {
+                return null;
             }
             long pid = 0;
             int i = 0;
             while (i < length && buffer[i] >= '0' && buffer[i] <= '9') {
                 pid = pid * 10 + (buffer[i++] - '0');
             }
-            return i == 0 ? null : new ProcessEntry(pid, numbers[1]);
+            return i == 0 ? null : new ProcessEntry(pid, numbers[1], fields == numbers.length ? numbers[STARTTIME - 4] : 0);
         }
     }
 
@@ -171,7 +181,7 @@ abstract class ProcessTable {
                 for (String line : out.split("\n")) {
                     String[] f = line.trim().split("\\s+");
                     if (f.length >= 3 && !f[2].startsWith("Z") && f[0].matches("\\d+") && f[1].matches("\\d+")) {
-                        result.add(new ProcessEntry(Long.parseLong(f[0]), Long.parseLong(f[1])));
+                        result.add(new ProcessEntry(Long.parseLong(f[0]), Long.parseLong(f[1]), 0));
                     }
                 }
             } catch (IOException | RuntimeException e) {

@@ -36,7 +36,7 @@ class ProcessGroupRegistryTest {
 
     @Test
     void killsGroupsThatStillHaveMembersAndForgetsAll() {
-        ScriptedTable table = new ScriptedTable().then(new ProcessEntry(A + 7, A)).then();
+        ScriptedTable table = new ScriptedTable().then(new ProcessEntry(A + 7, A, 0)).then();
         ProcessGroupRegistry registry = new ProcessGroupRegistry(table, FAST);
         registry.register(new ProcessGroup(A));
         registry.register(new ProcessGroup(B));
@@ -51,7 +51,7 @@ class ProcessGroupRegistryTest {
     @Test
     void leavesAGroupWhoseIdWasReusedByAnotherProcess() {
         // A's leader exited, yet a process with pid A lives: the id now belongs to someone else.
-        ScriptedTable table = new ScriptedTable().then(new ProcessEntry(A, A), new ProcessEntry(A + 1, A));
+        ScriptedTable table = new ScriptedTable().then(new ProcessEntry(A, A, 0), new ProcessEntry(A + 1, A, 0));
         ProcessGroupRegistry registry = new ProcessGroupRegistry(table, FAST);
         registry.register(new ProcessGroup(A));
         registry.leaderExited(new ProcessGroup(A));
@@ -61,7 +61,7 @@ class ProcessGroupRegistryTest {
 
     @Test
     void killsTheGroupOfAStepThatIsStillRunning() {
-        ScriptedTable table = new ScriptedTable().then(new ProcessEntry(A, A)).then();
+        ScriptedTable table = new ScriptedTable().then(new ProcessEntry(A, A, 0)).then();
         ProcessGroupRegistry registry = new ProcessGroupRegistry(table, FAST);
         registry.register(new ProcessGroup(A));
 
@@ -70,7 +70,7 @@ class ProcessGroupRegistryTest {
 
     @Test
     void givesUpWaitingAfterTheGraces() {
-        ScriptedTable table = new ScriptedTable().then(new ProcessEntry(A + 3, A));
+        ScriptedTable table = new ScriptedTable().then(new ProcessEntry(A + 3, A, 0));
         ProcessGroupRegistry registry = new ProcessGroupRegistry(table, FAST);
         registry.register(new ProcessGroup(A));
         registry.leaderExited(new ProcessGroup(A));
