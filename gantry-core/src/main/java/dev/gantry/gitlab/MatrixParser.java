@@ -17,11 +17,11 @@ import java.util.Map;
  * union of every set's product, at most 200 in all.
  *
  * <p>The values "must be either a string, or an array of strings" ("#parallel:matrix"); GitLab also
- * takes a whole number, as the text of the integer its YAML 1.1 parser reads ({@link PsychInteger}:
+ * takes a whole number, as the text of the integer its YAML 1.1 parser reads ({@link PsychScalar}:
  * {@code 010} is octal, {@code 8}), like a variable's ("CI/CD variables": "Variables are internally
  * parsed by the Psych YAML parser"). Unlike {@code variables:}, a matrix takes no float and no
- * boolean, and to that parser a plain {@code 3.10} is a float and a plain {@code on} a boolean
- * ({@link PsychFloat}, {@link PsychBoolean}): both are reported, to be quoted.
+ * boolean, and to that parser a plain {@code 3.10} is a float and a plain {@code on} a boolean:
+ * both are reported, to be quoted.
  */
 final class MatrixParser {
 
@@ -113,14 +113,13 @@ final class MatrixParser {
             reader.wrongType(node, name, expected);
             return null;
         }
-        Boolean bool = PsychBoolean.of(s);
-        String number = PsychFloat.value(s);
-        if (bool == null && number == null) {
-            return PsychInteger.value(s);
+        PsychScalar read = PsychScalar.of(s);
+        if (read.kind() == PsychScalar.Kind.STRING_OR_INTEGER) {
+            return read.text();
         }
         reader.error(s, RuleIds.WRONG_TYPE, "'" + name + "' must be " + expected + ", not '" + s.value()
-                + "', which GitLab's YAML 1.1 parser reads as the " + (bool != null ? "boolean " + bool
-                : "float " + number) + "; quote it");
+                + "', which GitLab's YAML 1.1 parser reads as the "
+                + (read.kind() == PsychScalar.Kind.BOOLEAN ? "boolean " : "float ") + read.text() + "; quote it");
         return null;
     }
 

@@ -57,7 +57,7 @@ final class PsychFloat {
     }
 
     /** Ruby's {@code Float#to_s}. */
-    private static String rubyText(double d) {
+    static String rubyText(double d) {
         if (Double.isNaN(d)) {
             return "NaN";
         }

@@ -19,8 +19,8 @@ import java.util.List;
  * <p>GitLab keeps the text of the value its YAML 1.1 parser, Psych, resolves ("CI/CD variables":
  * "Variables are internally parsed by the Psych YAML parser"), so an unquoted scalar may change:
  * {@code yes}, {@code on}, {@code True} become {@code true} and {@code no}, {@code off} become
- * {@code false} ({@link PsychBoolean}); {@code 3.10} becomes {@code 3.1} ({@link PsychFloat});
- * {@code 012345} is octal, {@code 5349} ({@link PsychInteger}).
+ * {@code false}; {@code 3.10} becomes {@code 3.1}; {@code 012345} is octal, {@code 5349}; {@code 10:30}
+ * is base 60, {@code 37800} ({@link PsychScalar}).
  */
 final class VariablesParser {
 
@@ -54,20 +54,10 @@ final class VariablesParser {
 
     private Variable plain(String name, YamlNode value, String expected, YamlMap.Entry at) {
         if (value instanceof YamlScalar s && !s.isNull()) {
-            return Variable.of(name, text(s), at.key().range());
+            return Variable.of(name, PsychScalar.of(s).text(), at.key().range());
         }
         reader.wrongType(value, "variables:" + name, expected);
         return null;
-    }
-
-    /** The text of the value Psych gives a scalar, which is what GitLab makes the variable's value. */
-    private static String text(YamlScalar s) {
-        Boolean bool = PsychBoolean.of(s);
-        if (bool != null) {
-            return bool.toString();
-        }
-        String number = PsychFloat.value(s);
-        return number != null ? number : PsychInteger.value(s);
     }
 
     private Variable detailed(YamlMap.Entry e, YamlMap m, Kind kind, String where) {

@@ -118,6 +118,28 @@ class Yaml11ScalarsTest {
     }
 
     @Test
+    void colonSeparatedNumbersAreBase60ToPsych() {
+        Pipeline p = clean("""
+                variables:
+                  BACKUP_AT: 02:00
+                  HMS: 190:20:30
+                  GROUPED: 1_0:30
+                  FRACTION: 190:20:30.15
+                  PORTS: 8080:80
+                  TOO_MANY: 1:2:3:4
+                  QUOTED: "02:00"
+                j:
+                  script: [x]
+                  parallel:
+                    matrix:
+                      - AT: [1:30, "1:30"]
+                """);
+        assertThat(p.variables()).extracting(Variable::value)
+                .containsExactly("7200", "685230", "37800", "685230.15", "8080:80", "1:2:3:4", "02:00");
+        assertThat(job(p, "j").matrix().axisSets()).containsExactly(Map.of("AT", List.of("5400", "1:30")));
+    }
+
+    @Test
     void ruleAndServiceVariablesTakeBooleansToo() {
         Pipeline p = clean("""
                 j:
