@@ -1,5 +1,6 @@
 package dev.gantry.gitlab;
 
+import dev.gantry.yaml.YamlNode;
 import dev.gantry.yaml.YamlScalar;
 import java.util.Locale;
 
@@ -19,6 +20,17 @@ import java.util.Locale;
 final class PsychBoolean {
 
     private PsychBoolean() {
+    }
+
+    /**
+     * How a message names {@code node}'s type: {@link YamlNode#describe()}, except that a plain
+     * {@code on} that YAML 1.2 calls a string is named as the boolean GitLab reads.
+     */
+    static String describe(YamlNode node) {
+        if (node instanceof YamlScalar s && s.type() == YamlScalar.Type.STRING && of(s) != null) {
+            return "a boolean ('" + s.value() + "' is " + of(s) + " to GitLab's YAML 1.1 parser; quote it for a string)";
+        }
+        return node.describe();
     }
 
     /** The scalar's boolean to GitLab, or null when GitLab reads it as something else. */

@@ -140,6 +140,38 @@ class Yaml11ScalarsTest {
     }
 
     @Test
+    void aBooleanInputTakesYesAndInterpolatesAsTrue() {
+        MemoryFiles files = new MemoryFiles()
+                .with(".gitlab-ci.yml", """
+                        include:
+                          - local: flaky.yml
+                            inputs: {tolerate: yes, label: "on"}
+                        """)
+                .with("flaky.yml", """
+                        spec:
+                          inputs:
+                            tolerate: {type: boolean, default: no}
+                            label: {type: string}
+                        ---
+                        flaky:
+                          allow_failure: $[[ inputs.tolerate ]]
+                          script: ["./run --tolerate=$[[ inputs.tolerate ]] --label=$[[ inputs.label ]]"]
+                        """);
+        Job flaky = job(clean(files), "flaky");
+        assertThat(flaky.allowFailure()).isEqualTo(AllowFailure.YES);
+        assertThat(flaky.steps().getFirst().action().toString()).contains("./run --tolerate=true --label=on");
+    }
+
+    @Test
+    void aStringInputRefusesAPlainOn() {
+        MemoryFiles files = new MemoryFiles()
+                .with(".gitlab-ci.yml", "include:\n  - local: a.yml\n    inputs: {label: on}\n")
+                .with("a.yml", "spec:\n  inputs:\n    label:\n---\nj:\n  script:\n    - echo $[[ inputs.label ]]\n");
+        assertThat(lines(load(files))).containsExactly(".gitlab-ci.yml:3:21: error: input 'label' of a.yml must be a string,"
+                + " not a boolean ('on' is true to GitLab's YAML 1.1 parser; quote it for a string) [input-wrong-type]");
+    }
+
+    @Test
     void ruleAndServiceVariablesTakeBooleansToo() {
         Pipeline p = clean("""
                 j:
