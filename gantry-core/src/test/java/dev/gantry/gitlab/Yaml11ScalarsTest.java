@@ -5,8 +5,10 @@ import static dev.gantry.gitlab.GitlabTesting.job;
 import static dev.gantry.gitlab.GitlabTesting.lines;
 import static dev.gantry.gitlab.GitlabTesting.load;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.gantry.model.AllowFailure;
+import dev.gantry.model.Condition;
 import dev.gantry.model.GitlabJob;
 import dev.gantry.model.Job;
 import dev.gantry.model.Need;
@@ -53,14 +55,14 @@ class Yaml11ScalarsTest {
         assertThat(flaky.artifacts().untracked()).isTrue();
         assertThat(flaky.caches().getFirst().untracked()).isFalse();
         assertThat(flaky.needs()).extracting(Need::optional, Need::artifacts).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(true, false));
+                tuple(true, false));
         assertThat(flaky.steps()).as("inherit: {default: No} keeps before_script out").extracting(Step::id)
                 .containsExactly("script");
         Job build = job(p, "build");
-        assertThat(((dev.gantry.model.Condition.Rules) build.condition()).rules()).extracting(Rule::allowFailure)
+        assertThat(((Condition.Rules) build.condition()).rules()).extracting(Rule::allowFailure)
                 .containsExactly(AllowFailure.YES);
         assertThat(build.env()).extracting(Variable::name, Variable::expand).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("RAW", false));
+                tuple("RAW", false));
     }
 
     @Test
@@ -179,7 +181,7 @@ class Yaml11ScalarsTest {
                   rules:
                     - variables: {DEBUG: on}
                 """);
-        assertThat(((dev.gantry.model.Condition.Rules) job(p, "j").condition()).rules().getFirst().variables())
+        assertThat(((Condition.Rules) job(p, "j").condition()).rules().getFirst().variables())
                 .extracting(Variable::value).containsExactly("true");
     }
 
