@@ -52,6 +52,28 @@ class GitlabDivergencesIT {
     }
 
     /**
+     * GitLab reads the file with a YAML 1.1 parser: {@code allow_failure: yes} is a boolean, and a
+     * variable takes the text of the value ("CI/CD variables"; merge request 146503 lets booleans and
+     * floats be values): {@code on} is {@code true}, {@code 3.10} is {@code 3.1}.
+     */
+    @Test
+    void yaml11BooleansAndFloatsMeanWhatTheyMeanToGitlab() throws Exception {
+        GantryProcess.Outcome o = repo().gitlab("""
+                variables:
+                  DEBUG: on
+                  PYTHON: 3.10
+                  QUOTED: "3.10"
+                flaky:
+                  allow_failure: yes
+                  script:
+                    - echo "DEBUG=$DEBUG PYTHON=$PYTHON QUOTED=$QUOTED"
+                    - exit 1
+                """).commit().run();
+        assertThat(o.exit()).as(o.out() + o.err()).isZero();
+        assertThat(o.out()).contains("DEBUG=true PYTHON=3.1 QUOTED=3.10");
+    }
+
+    /**
      * gitlab-ci-local #780 and "Use variables with include": a local include path may use predefined
      * and pipeline variables (here {@code --variable}); the YAML's own are not known yet.
      */

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * An input value as text, for a {@code $[[ ... ]]} block that is part of a longer string ("CI/CD
  * inputs#Input types": "the input is always interpolated as a string"). Strings stay as they are,
- * numbers and booleans read as YAML wrote them ({@code 8080}, {@code true}), a null is empty. An
+ * numbers and booleans read by their value ({@code 8080}, {@code true}, also for a plain {@code yes},
+ * a boolean to GitLab's YAML 1.1 parser), a null is empty. An
  * array becomes a flow list with strings in double quotes, {@code ["a", 1, true]}, the shape GitLab
  * prints for such lists; the documentation warns that mappings inside arrays read unexpectedly, and
  * they are written here as {@code {"key": value}}.
@@ -22,14 +23,14 @@ final class InputText {
 
     static String of(YamlNode value) {
         return switch (value) {
-            case YamlScalar s -> s.isNull() ? "" : s.type() == YamlScalar.Type.STRING ? s.value() : plain(s);
+            case YamlScalar s -> s.isNull() ? "" : isString(s) ? s.value() : plain(s);
             default -> nested(value);
         };
     }
 
     private static String nested(YamlNode value) {
         return switch (value) {
-            case YamlScalar s when s.type() == YamlScalar.Type.STRING -> quote(s.value());
+            case YamlScalar s when isString(s) -> quote(s.value());
             case YamlScalar s -> s.isNull() ? "nil" : plain(s);
             case YamlSeq seq -> {
                 List<String> items = new ArrayList<>();
@@ -48,9 +49,15 @@ final class InputText {
         };
     }
 
-    /** A number or boolean by its value: {@code 0x1F} reads 31, {@code True} reads true. */
+    /** A string to GitLab's YAML 1.1 parser: not a plain {@code yes} or {@code off} ({@link PsychBoolean}). */
+    private static boolean isString(YamlScalar s) {
+        return s.type() == YamlScalar.Type.STRING && PsychBoolean.of(s) == null;
+    }
+
+    /** A number or boolean by its value: {@code 0x1F} reads 31, {@code True} and {@code yes} read true. */
     private static String plain(YamlScalar s) {
-        return String.valueOf(s.toPlain());
+        Boolean bool = PsychBoolean.of(s);
+        return bool != null ? bool.toString() : String.valueOf(s.toPlain());
     }
 
     /** {@code text} as a double-quoted string that JSON and YAML both read back exactly. */

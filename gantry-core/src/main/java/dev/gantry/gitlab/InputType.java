@@ -7,8 +7,10 @@ import dev.gantry.yaml.YamlSeq;
 /**
  * The types an input can require ("CI/CD YAML syntax reference#spec:inputs:type", "CI/CD
  * inputs#Input types"). A value matches its type by its YAML type, as written: a quoted
- * {@code '2'} is a string, not a number, and a plain {@code 1.0} is a number, not a string.
- * A YAML null (a {@code default:} without a value) matches every type and means "no value".
+ * {@code '2'} is a string, not a number, and a plain {@code 1.0} is a number, not a string. A plain
+ * {@code yes}, {@code no}, {@code on} or {@code off} is a boolean, as GitLab's YAML 1.1 parser reads
+ * it ({@link PsychBoolean}). A YAML null (a {@code default:} without a value) matches every type
+ * and means "no value".
  */
 enum InputType {
     STRING, NUMBER, BOOLEAN, ARRAY;
@@ -34,10 +36,11 @@ enum InputType {
             return true;
         }
         return switch (this) {
-            case STRING -> value instanceof YamlScalar s && s.type() == YamlScalar.Type.STRING;
+            case STRING -> value instanceof YamlScalar s && s.type() == YamlScalar.Type.STRING
+                    && PsychBoolean.of(s) == null;
             case NUMBER -> value instanceof YamlScalar s
                     && (s.type() == YamlScalar.Type.INT || s.type() == YamlScalar.Type.FLOAT);
-            case BOOLEAN -> value instanceof YamlScalar s && s.type() == YamlScalar.Type.BOOL;
+            case BOOLEAN -> value instanceof YamlScalar s && PsychBoolean.of(s) != null;
             case ARRAY -> value instanceof YamlSeq;
         };
     }

@@ -175,8 +175,16 @@ final class Interpolator {
         return value;
     }
 
-    /** A whole-value block: the value with its own type, standing where the block stood. */
+    /**
+     * A whole-value block: the value with its own type, standing where the block stood. A plain
+     * {@code yes} stays the boolean GitLab's YAML 1.1 parser made of it ({@link PsychBoolean}).
+     */
     private static YamlNode typed(YamlNode value, YamlScalar site) {
+        Boolean bool = value instanceof YamlScalar v ? PsychBoolean.of(v) : null;
+        if (bool != null) {
+            return new YamlScalar(bool.toString(), YamlScalar.Type.BOOL, YamlScalar.Style.FOLDED, site.tag(),
+                    site.range());
+        }
         return switch (value) {
             case YamlScalar v -> new YamlScalar(v.value(), v.type(), YamlScalar.Style.FOLDED, site.tag(), site.range());
             case YamlSeq q -> new YamlSeq(q.items(), site.tag(), site.range());

@@ -165,8 +165,9 @@ final class JobExtras {
         if (Reader.absent(node)) {
             return Boolean.TRUE;
         }
-        if (node instanceof YamlScalar s && s.type() == YamlScalar.Type.BOOL) {
-            return s.toPlain();
+        Boolean bool = node instanceof YamlScalar s ? PsychBoolean.of(s) : null;
+        if (bool != null) {
+            return bool;
         }
         if (!(node instanceof YamlSeq seq)) {
             reader.wrongType(node, name, "true, false or a sequence of names");

@@ -216,9 +216,8 @@ final class JobParser {
         }
         Boolean allowed = null;
         if (!Reader.absent(node)) {
-            if (node instanceof YamlScalar s && s.type() == YamlScalar.Type.BOOL) {
-                allowed = (Boolean) s.toPlain();
-            } else {
+            allowed = node instanceof YamlScalar s ? PsychBoolean.of(s) : null;
+            if (allowed == null) {
                 reader.wrongType(node, "allow_failure", "true, false or a mapping with 'exit_codes'");
             }
         }

@@ -13,8 +13,15 @@ import java.util.Map;
 /**
  * {@code parallel:} ("CI/CD YAML syntax reference#parallel", "#parallel:matrix"): a number of copies
  * from 1 to 200, or a matrix given as a list of axis sets. Each axis maps a variable name to one
- * value or a list of values (strings; numbers are kept as written); a set's jobs are the product of
- * its axes, and the matrix's jobs are the union of every set's product, at most 200 in all.
+ * value or a list of values; a set's jobs are the product of its axes, and the matrix's jobs are the
+ * union of every set's product, at most 200 in all.
+ *
+ * <p>The values "must be either a string, or an array of strings" ("#parallel:matrix"); GitLab also
+ * takes a whole number, as the text of the integer its YAML 1.1 parser reads ({@link PsychScalar}:
+ * {@code 010} is octal, {@code 8}), like a variable's ("CI/CD variables": "Variables are internally
+ * parsed by the Psych YAML parser"). Unlike {@code variables:}, a matrix takes no float and no
+ * boolean, and to that parser a plain {@code 3.10} is a float and a plain {@code on} a boolean:
+ * both are reported, to be quoted.
  */
 final class MatrixParser {
 
@@ -87,13 +94,32 @@ final class MatrixParser {
     }
 
     private Object values(YamlNode node, String name) {
-        if (node instanceof YamlScalar s && !s.isNull() && s.type() != YamlScalar.Type.BOOL) {
-            return s.value();
+        if (node instanceof YamlSeq seq) {
+            List<String> out = new ArrayList<>();
+            for (YamlNode item : seq.items()) {
+                String value = value(item, name, "a sequence of strings");
+                if (value != null) {
+                    out.add(value);
+                }
+            }
+            return out;
         }
-        if (node instanceof YamlSeq) {
-            return reader.strings(node, name, false);
+        return value(node, name, "a string or a sequence of strings");
+    }
+
+    /** One matrix value as GitLab's YAML parser reads it, or null (reported) when it is no string or integer. */
+    private String value(YamlNode node, String name, String expected) {
+        if (!(node instanceof YamlScalar s) || s.isNull() || s.type() == YamlScalar.Type.BOOL) {
+            reader.wrongType(node, name, expected);
+            return null;
         }
-        reader.wrongType(node, name, "a string or a sequence of strings");
+        PsychScalar read = PsychScalar.of(s);
+        if (read.kind() == PsychScalar.Kind.STRING_OR_INTEGER) {
+            return read.text();
+        }
+        reader.error(s, RuleIds.WRONG_TYPE, "'" + name + "' must be " + expected + ", not '" + s.value()
+                + "', which GitLab's YAML 1.1 parser reads as the "
+                + (read.kind() == PsychScalar.Kind.BOOLEAN ? "boolean " : "float ") + read.text() + "; quote it");
         return null;
     }
 

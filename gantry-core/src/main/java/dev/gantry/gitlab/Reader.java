@@ -68,12 +68,17 @@ final class Reader {
         return null;
     }
 
+    /**
+     * A boolean as GitLab's YAML 1.1 parser reads it: besides {@code true} and {@code false}, a plain
+     * {@code yes}, {@code no}, {@code on} or {@code off} in any case ({@link PsychBoolean}).
+     */
     Boolean bool(YamlNode node, String name) {
         if (absent(node)) {
             return null;
         }
-        if (node instanceof YamlScalar s && s.type() == YamlScalar.Type.BOOL) {
-            return (Boolean) s.toPlain();
+        Boolean value = node instanceof YamlScalar s ? PsychBoolean.of(s) : null;
+        if (value != null) {
+            return value;
         }
         wrongType(node, name, "true or false");
         return null;

@@ -10,11 +10,17 @@ import java.util.List;
 /**
  * {@code variables:} at the top level, in a job, in {@code rules} and in services ("CI/CD YAML
  * syntax reference#variables", "#variables:description", "#variables:value", "#variables:options",
- * "#variables:expand"). A value is a string or a number (a boolean must be quoted); at the top level
- * it may also be a mapping with {@code value}, {@code description}, {@code options} and
- * {@code expand}, in a job one with {@code value} and {@code expand}. Rule and service variables are
- * plain values only. An unquoted number keeps the value GitLab's YAML 1.1 parser gives it
- * ({@link PsychInteger}: {@code 012345} is octal, {@code 5349}).
+ * "#variables:expand"). A value is any scalar but null (GitLab merge request 146503, "Use new
+ * ScalarValidator for variables CI keyword", lets booleans and floats through beside strings and
+ * integers); at the top level it may also be a mapping with {@code value}, {@code description},
+ * {@code options} and {@code expand}, in a job one with {@code value} and {@code expand}. Rule and
+ * service variables are plain values only.
+ *
+ * <p>GitLab keeps the text of the value its YAML 1.1 parser, Psych, resolves ("CI/CD variables":
+ * "Variables are internally parsed by the Psych YAML parser"), so an unquoted scalar may change:
+ * {@code yes}, {@code on}, {@code True} become {@code true} and {@code no}, {@code off} become
+ * {@code false}; {@code 3.10} becomes {@code 3.1}; {@code 012345} is octal, {@code 5349}; {@code 10:30}
+ * is base 60, {@code 37800} ({@link PsychScalar}).
  */
 final class VariablesParser {
 
@@ -37,8 +43,8 @@ final class VariablesParser {
         for (YamlMap.Entry e : map.entries()) {
             Variable v = e.value() instanceof YamlMap m && kind != Kind.PLAIN
                     ? detailed(e, m, kind, where)
-                    : plain(e.name(), e.value(), kind == Kind.PLAIN ? "a string or a number"
-                            : "a string, a number or a mapping with 'value'", e);
+                    : plain(e.name(), e.value(), kind == Kind.PLAIN ? "a string, a number or a boolean"
+                            : "a string, a number, a boolean or a mapping with 'value'", e);
             if (v != null) {
                 out.add(v);
             }
@@ -47,9 +53,8 @@ final class VariablesParser {
     }
 
     private Variable plain(String name, YamlNode value, String expected, YamlMap.Entry at) {
-        if (value instanceof YamlScalar s && (s.type() == YamlScalar.Type.STRING || s.type() == YamlScalar.Type.INT
-                || s.type() == YamlScalar.Type.FLOAT)) {
-            return Variable.of(name, PsychInteger.value(s), at.key().range());
+        if (value instanceof YamlScalar s && !s.isNull()) {
+            return Variable.of(name, PsychScalar.of(s).text(), at.key().range());
         }
         reader.wrongType(value, "variables:" + name, expected);
         return null;
@@ -66,7 +71,7 @@ final class VariablesParser {
         String value = "";
         YamlNode v = m.get("value");
         if (!Reader.absent(v)) {
-            Variable parsed = plain(name, v, "a string or a number", e);
+            Variable parsed = plain(name, v, "a string, a number or a boolean", e);
             value = parsed == null ? "" : parsed.value();
         }
         Boolean expand = reader.bool(m.get("expand"), "variables:" + name + ":expand");

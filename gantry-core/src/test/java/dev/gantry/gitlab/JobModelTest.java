@@ -64,7 +64,7 @@ class JobModelTest {
         assertThat(p.variables()).extracting(Variable::name, Variable::value, Variable::expand, Variable::description)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("PLAIN", "hello", true, null),
-                        org.assertj.core.groups.Tuple.tuple("NUMBER", "3.10", true, null),
+                        org.assertj.core.groups.Tuple.tuple("NUMBER", "3.1", true, null),
                         org.assertj.core.groups.Tuple.tuple("RAW", "$NOT_EXPANDED", false, null),
                         org.assertj.core.groups.Tuple.tuple("TARGET", "staging", true, "Where to deploy"),
                         org.assertj.core.groups.Tuple.tuple("NOTE", "", true, "Only a description"));
