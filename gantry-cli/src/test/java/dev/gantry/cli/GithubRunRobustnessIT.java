@@ -203,6 +203,34 @@ class GithubRunRobustnessIT {
     }
 
     @Test
+    void aProcessThatLeftItsStepsGroupIsStoppedAtTheJobsEndUnlessItClearedTheTrackingId() throws Exception {
+        Path orphan = dir.resolve("orphan.pid");
+        Path kept = dir.resolve("kept.pid");
+        GantryProcess.Outcome o = new GantryProcess(dir.resolve("repo")).workflow("""
+                on: push
+                jobs:
+                  j:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: |
+                          setsid sleep 301 </dev/null >/dev/null 2>&1 &
+                          echo $! > %s
+                          RUNNER_TRACKING_ID= setsid sleep 302 </dev/null >/dev/null 2>&1 &
+                          echo $! > %s
+                      - run: echo "tracking=${RUNNER_TRACKING_ID:+set}"
+                """.formatted(orphan, kept)).commit().run();
+        try {
+            assertThat(o.exit()).as(o.out() + o.err()).isZero();
+            assertThat(o.out()).contains("tracking=set");
+            assertThat(alive(orphan)).as("a setsid daemon of the job, as the runner's orphan clean-up finds it").isEmpty();
+            assertThat(running(Long.parseLong(Files.readString(kept).strip())))
+                    .as("a process started with RUNNER_TRACKING_ID cleared outlives the job").isTrue();
+        } finally {
+            new ProcessBuilder("kill", "-KILL", Files.readString(kept).strip()).start().waitFor();
+        }
+    }
+
+    @Test
     void ctrlCStopsTheRunRunsAlwaysStepsAndLeavesNoProcess() throws Exception {
         Path pids = dir.resolve("pids");
         Path marker = dir.resolve("always-ran");
