@@ -1,6 +1,7 @@
 package dev.gantry.runner.process;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
@@ -15,6 +16,7 @@ import java.lang.foreign.StructLayout;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -183,31 +185,58 @@ final class PosixSessionSpawner implements SessionSpawner {
     }
 
     private static MemorySegment argv(Arena arena, List<String> command) {
-        MemorySegment argv = arena.allocate(ADDRESS, command.size() + 1L);
-        for (int i = 0; i < command.size(); i++) {
-            argv.setAtIndex(ADDRESS, i, cString(arena, command.get(i)));
-        }
-        return argv;
+        return stringArray(arena, command);
     }
 
     private static MemorySegment envp(Arena arena, Map<String, String> environment) {
-        MemorySegment envp = arena.allocate(ADDRESS, environment.size() + 1L);
-        int i = 0;
+        List<String> entries = new ArrayList<>(environment.size());
         for (Map.Entry<String, String> e : environment.entrySet()) {
             if (e.getKey().isEmpty() || e.getKey().indexOf('=') >= 0) {
                 throw new IllegalArgumentException("invalid environment variable name: '" + e.getKey() + "'");
             }
-            envp.setAtIndex(ADDRESS, i++, cString(arena, e.getKey() + "=" + e.getValue()));
+            entries.add(e.getKey() + "=" + e.getValue());
         }
-        return envp;
+        return stringArray(arena, entries);
     }
 
-    /** A NUL-terminated UTF-8 copy; a NUL inside is refused, as {@link ProcessBuilder} refuses it. */
-    private static MemorySegment cString(Arena arena, String s) {
+    /**
+     * A NULL-terminated array of pointers to NUL-terminated UTF-8 copies of {@code strings}, all in
+     * one zeroed block: one allocation per spawn instead of one per variable (which cost 0.2 ms a
+     * step).
+     */
+    private static MemorySegment stringArray(Arena arena, List<String> strings) {
+        byte[][] bytes = new byte[strings.size()][];
+        long total = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = cBytes(strings.get(i));
+            total += bytes[i].length + 1;
+        }
+        long pointers = ADDRESS.byteSize() * (bytes.length + 1L);
+        MemorySegment block = arena.allocate(pointers + total, ADDRESS.byteAlignment());
+        long at = pointers;
+        for (int i = 0; i < bytes.length; i++) {
+            MemorySegment.copy(bytes[i], 0, block, JAVA_BYTE, at, bytes[i].length);
+            block.setAtIndex(ADDRESS, i, block.asSlice(at));
+            at += bytes[i].length + 1;
+        }
+        block.setAtIndex(ADDRESS, bytes.length, MemorySegment.NULL);
+        return block;
+    }
+
+    /** UTF-8 bytes of {@code s}; a NUL inside is refused, as {@link ProcessBuilder} refuses it. */
+    private static byte[] cBytes(String s) {
         if (s.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("a NUL character in '" + s.replace('\0', '?') + "'");
         }
-        return arena.allocateFrom(s);
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A NUL-terminated UTF-8 copy of {@code s} (the arena's memory comes zeroed). */
+    private static MemorySegment cString(Arena arena, String s) {
+        byte[] bytes = cBytes(s);
+        MemorySegment copy = arena.allocate(bytes.length + 1L);
+        MemorySegment.copy(bytes, 0, copy, JAVA_BYTE, 0, bytes.length);
+        return copy;
     }
 
     private static void check(int result, String function) {

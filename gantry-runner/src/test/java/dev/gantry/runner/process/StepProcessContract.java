@@ -85,10 +85,12 @@ abstract class StepProcessContract {
 
     @Test
     void passesExactlyTheGivenEnvironment() {
-        Map<String, String> env = Map.of("PATH", "/usr/bin:/bin", "ONE", "1", "SPACED", "a b  c", "EMPTY", "");
+        Map<String, String> env = Map.of("PATH", "/usr/bin:/bin", "ONE", "1", "SPACED", "a b  c", "EMPTY", "",
+                "UNICODE", "é日本 \uD83D\uDE00", "EQUALS", "a=b=c", "LANG", "C.UTF-8");
         ProcessResult result = launcher().start(ProcessSpec.of(List.of("env"), dir, env)).await(this::collect);
         assertThat(result.exitCode()).isZero();
-        assertThat(lines).containsExactlyInAnyOrder("PATH=/usr/bin:/bin", "ONE=1", "SPACED=a b  c", "EMPTY=");
+        assertThat(lines).containsExactlyInAnyOrder("PATH=/usr/bin:/bin", "ONE=1", "SPACED=a b  c", "EMPTY=",
+                "UNICODE=é日本 \uD83D\uDE00", "EQUALS=a=b=c", "LANG=C.UTF-8");
     }
 
     @Test
