@@ -1,6 +1,7 @@
 package dev.gantry.runner.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,8 +15,10 @@ class ProcessTableIT {
         List<ProcessEntry> proc = new ProcessTable.ProcFs().snapshot();
         List<ProcessEntry> ps = new ProcessTable.Ps().snapshot();
         ProcessEntry self = proc.stream().filter(p -> p.pid() == pid).findFirst().orElseThrow();
-        assertThat(ps).contains(self);
-        assertThat(new ProcessTable.Ps().members(self.pgid())).contains(self);
+        // ps has no start time to give: pid and group are what both tables must agree on.
+        assertThat(ps).extracting(ProcessEntry::pid, ProcessEntry::pgid).contains(tuple(self.pid(), self.pgid()));
+        assertThat(new ProcessTable.Ps().members(self.pgid())).extracting(ProcessEntry::pid).contains(pid);
+        assertThat(self.startTicks()).as("/proc gives the start time").isPositive();
     }
 
     @Test
