@@ -275,6 +275,49 @@ class GithubRunRobustnessIT {
     }
 
     @Test
+    void aCancelledRunWhoseAlwaysStepOutlastsTheCancelTimeoutIsKilledWithoutLeftovers() throws Exception {
+        Path pids = dir.resolve("pids");
+        Path always = dir.resolve("always-pids");
+        new GantryProcess(dir.resolve("repo")).workflow("""
+                on: push
+                jobs:
+                  j:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: |
+                """ + indent(sleeper(pids), 12) + """
+                      - if: always()
+                        run: |
+                """ + indent(sleeper(always), 12) + """
+                """).commit();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "run", "-C", dir.resolve("repo").toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile());
+        builder.environment().put("GANTRY_CANCEL_TIMEOUT", "3");
+        Process gantry = builder.start();
+        awaitLines(pids, 2, gantry);
+        new ProcessBuilder("kill", ignores(gantry.pid(), 2) ? "-TERM" : "-INT", Long.toString(gantry.pid()))
+                .start().waitFor();
+        awaitLines(always, 2, gantry);
+        assertThat(gantry.waitFor(30, TimeUnit.SECONDS)).as("gantry ends after the cancel timeout").isTrue();
+        assertThat(Files.readString(dir.resolve("out.txt"))).contains("did not stop within 3 s");
+        assertThat(alive(pids)).as("processes of the cancelled step").isEmpty();
+        assertThat(alive(always)).as("processes of the always() step still running at the cancel timeout").isEmpty();
+    }
+
+    /** Waits (up to a minute) until {@code file} has {@code count} lines, while gantry runs. */
+    private void awaitLines(Path file, int count, Process gantry) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while ((!Files.exists(file) || Files.readAllLines(file).size() < count) && System.nanoTime() < deadline
+                && gantry.isAlive()) {
+            Thread.sleep(50);
+        }
+        assertThat(Files.exists(file) && Files.readAllLines(file).size() >= count)
+                .as("the step started: " + Files.readString(dir.resolve("out.txt"))).isTrue();
+    }
+
+    @Test
     void editingTheWorkflowDuringARunDoesNotChangeTheRun() throws Exception {
         Path workflow = dir.resolve("repo/.github/workflows/ci.yml");
         GantryProcess repo = new GantryProcess(dir.resolve("repo")).workflow("""

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -29,6 +30,9 @@ import java.util.stream.Collectors;
  */
 public final class ProcessGroupRegistry {
 
+    /** The registries with groups, for {@link #killEverywhere()}. */
+    private static final Set<ProcessGroupRegistry> IN_USE = ConcurrentHashMap.newKeySet();
+
     private final ProcessTable table;
     private final StopSettings settings;
     /** Group id to whether its leader (the step's main process) has exited. */
@@ -47,6 +51,7 @@ public final class ProcessGroupRegistry {
     /** Remembers a group whose leader is running. */
     public synchronized void register(ProcessGroup group) {
         groups.put(group.id(), false);
+        IN_USE.add(this);
     }
 
     /** Notes that the group's leader has exited and been reaped; its members may live on. */
@@ -57,6 +62,16 @@ public final class ProcessGroupRegistry {
     /** The groups registered and not yet killed, in start order. */
     public synchronized List<ProcessGroup> groups() {
         return groups.keySet().stream().map(ProcessGroup::new).toList();
+    }
+
+    /**
+     * {@link #killAll()} on every registry of this JVM that has groups: the last resort of a
+     * cancelled run whose jobs did not stop in time, just before the JVM ends.
+     */
+    public static void killEverywhere() {
+        for (ProcessGroupRegistry registry : List.copyOf(IN_USE)) {
+            registry.killAll();
+        }
     }
 
     /**
@@ -71,6 +86,7 @@ public final class ProcessGroupRegistry {
         synchronized (this) {
             snapshot = new LinkedHashMap<>(groups);
             groups.clear();
+            IN_USE.remove(this);
         }
         if (snapshot.isEmpty()) {
             return List.of();
