@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,5 +86,22 @@ class SpawnerParityIT {
         Ran ran = gantry(repo("empty-temp", steps, true), false);
         assertThat(ran.exit()).as(ran.out()).isZero();
         assertThat(ran.out()).contains("second", "third").doesNotContain("could not be written");
+    }
+
+    /**
+     * A JVM started in the background of a non-interactive shell inherits SIGINT and SIGQUIT ignored
+     * (POSIX, Shell Command Language 2.11). posix_spawn resets them for the step; the JDK's way must
+     * too, or a step of a short run ignores the SIGINT of a cancel or timeout and cannot trap it.
+     */
+    @Test
+    void aStepDoesNotInheritSignalsIgnoredByGantry() throws Exception {
+        String steps = """
+                      - run: grep SigIgn /proc/self/status
+                """;
+        assertSameInShortAndLongRun("sigign", steps, true);
+        Ran ran = gantry(repo("sigign", steps, false), true);
+        var mask = Pattern.compile("SigIgn:\\s+([0-9a-f]+)").matcher(ran.out());
+        assertThat(mask.find()).as(ran.out()).isTrue();
+        assertThat(Long.parseUnsignedLong(mask.group(1), 16) & 0b110).as("SIGINT and SIGQUIT ignored").isZero();
     }
 }

@@ -1,5 +1,6 @@
 package dev.gantry.runner.process;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,8 +22,19 @@ import java.util.Optional;
  */
 public final class SessionLauncher {
 
-    private static final String PERL_SCRIPT =
-            "use POSIX (); POSIX::setsid() >= 0 or die \"setsid: $!\\n\"; exec { $ARGV[0] } @ARGV or die \"exec $ARGV[0]: $!\\n\";";
+    /**
+     * Makes the session, gives the signals a step's shell relies on their default disposition (an
+     * ignored one would survive the exec), then execs the command.
+     */
+    private static final String PERL_SCRIPT = "use POSIX (); POSIX::setsid() >= 0 or die \"setsid: $!\\n\";"
+            + " $SIG{$_} = 'DEFAULT' for qw(HUP INT QUIT PIPE ALRM TERM CHLD TSTP TTIN TTOU XFSZ);"
+            + " exec { $ARGV[0] } @ARGV or die \"exec $ARGV[0]: $!\\n\";";
+    /**
+     * Bits of INT, QUIT, PIPE, ALRM and TERM in a {@code SigIgn} mask (signal n is bit n - 1). Not
+     * HUP: {@code nohup gantry} ignores it for gantry's sake, and a step leads a session of its own,
+     * which no terminal hangs up.
+     */
+    private static final long STEP_SIGNALS = (1L << 1) | (1L << 2) | (1L << 12) | (1L << 13) | (1L << 14);
 
     private final List<String> prefix;
     private final String description;
@@ -32,10 +44,33 @@ public final class SessionLauncher {
         this.description = description;
     }
 
-    /** The best launcher this machine offers, or empty when it has neither setsid nor perl. */
+    /**
+     * The best launcher this machine offers, or empty when it has neither setsid nor perl. When this
+     * JVM ignores a signal a step's shell relies on (a JVM started in the background of a
+     * non-interactive shell ignores SIGINT and SIGQUIT, POSIX "Shell Command Language" 2.11), the
+     * setsid program would pass that on to every step, which then could neither be interrupted by a
+     * cancel nor trap the signal; perl, which resets them, is preferred then.
+     */
     public static Optional<SessionLauncher> detect() {
-        return findProgram("setsid").map(SessionLauncher::setsid)
-                .or(() -> findProgram("perl").map(SessionLauncher::perl));
+        Optional<SessionLauncher> perl = findProgram("perl").map(SessionLauncher::perl);
+        if (ignoresStepSignals() && perl.isPresent()) {
+            return perl;
+        }
+        return findProgram("setsid").map(SessionLauncher::setsid).or(() -> perl);
+    }
+
+    /** Whether this JVM ignores one of the signals a step's shell relies on ({@code /proc/self/status}, Linux). */
+    private static boolean ignoresStepSignals() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("SigIgn:")) {
+                    return (Long.parseUnsignedLong(line.substring("SigIgn:".length()).strip(), 16) & STEP_SIGNALS) != 0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Not Linux: nothing to tell by.
+        }
+        return false;
     }
 
     /** The util-linux {@code setsid} program at {@code program}. */
