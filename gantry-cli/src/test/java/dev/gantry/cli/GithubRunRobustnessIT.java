@@ -251,11 +251,7 @@ class GithubRunRobustnessIT {
         Process gantry = new ProcessBuilder(java, "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "run", "-C", dir.resolve("repo").toString(), "--json", json.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while ((!Files.exists(pids) || Files.readAllLines(pids).size() < 2) && System.nanoTime() < deadline
-                && gantry.isAlive()) {
-            Thread.sleep(50);
-        }
+        awaitLines(pids, 2, gantry);
         assertThat(gantry.isAlive()).as("gantry runs the step: " + Files.readString(dir.resolve("out.txt"))).isTrue();
         // Ctrl-C is SIGINT; a process started in the background of a non-interactive shell (as CI may
         // start this test) inherits SIGINT ignored, and then only SIGTERM reaches the same hook.

@@ -121,7 +121,7 @@ public final class GithubJobRunner {
             processes.killAll();
             if (state != null) {
                 // "Complete job: Cleaning up orphan processes": what left the steps' process groups.
-                state.tracking.stopOrphans(StopSettings.defaults().terminateGrace());
+                state.tracking.stopOrphans(StopSettings.defaults());
                 state.scratch.close();
                 if (state.containers != null) {
                     state.containers.close();

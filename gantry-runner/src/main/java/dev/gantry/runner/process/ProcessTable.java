@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -55,12 +56,16 @@ abstract class ProcessTable {
 
     /** Polls until no group has members; false if some still have after {@code limit}. */
     final boolean awaitEmpty(List<ProcessGroup> groups, Duration limit, Duration pollInterval) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (true) {
+        return awaitNone(() -> {
             Set<Long> live = snapshot().stream().map(ProcessEntry::pgid).collect(Collectors.toSet());
-            if (groups.stream().noneMatch(g -> live.contains(g.id()))) {
-                return true;
-            }
+            return groups.stream().anyMatch(g -> live.contains(g.id()));
+        }, limit, pollInterval);
+    }
+
+    /** Polls {@code anyLeft} until it is false; false if it is still true after {@code limit} (or on interrupt). */
+    static boolean awaitNone(BooleanSupplier anyLeft, Duration limit, Duration pollInterval) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (anyLeft.getAsBoolean()) {
             if (System.nanoTime() - deadline >= 0) {
                 return false;
             }
@@ -71,6 +76,7 @@ abstract class ProcessTable {
                 return false;
             }
         }
+        return true;
     }
 
     /** Linux: {@code /proc}. */

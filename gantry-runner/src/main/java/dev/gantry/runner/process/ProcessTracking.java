@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -58,26 +57,18 @@ public final class ProcessTracking {
 
     /**
      * Stops every process started since {@link #start} that carries the job's value: SIGTERM, then
-     * SIGKILL to those still running after {@code grace}.
+     * SIGKILL to those still running after {@link StopSettings#terminateGrace()}.
      *
      * @return the pids that were found
      */
-    public List<Long> stopOrphans(Duration grace) {
+    public List<Long> stopOrphans(StopSettings settings) {
         List<Long> orphans = orphans();
-        if (orphans.isEmpty()) {
-            return orphans;
-        }
-        orphans.forEach(pid -> ProcessGroup.kill(Signal.TERM, Long.toString(pid)));
-        long deadline = System.nanoTime() + grace.toNanos();
-        while (!orphans().isEmpty() && System.nanoTime() - deadline < 0) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+        if (!orphans.isEmpty()) {
+            orphans.forEach(pid -> ProcessGroup.kill(Signal.TERM, Long.toString(pid)));
+            if (!ProcessTable.awaitNone(() -> !orphans().isEmpty(), settings.terminateGrace(), settings.pollInterval())) {
+                orphans().forEach(pid -> ProcessGroup.kill(Signal.KILL, Long.toString(pid)));
             }
         }
-        orphans().forEach(pid -> ProcessGroup.kill(Signal.KILL, Long.toString(pid)));
         return orphans;
     }
 

@@ -49,9 +49,19 @@ public final class SessionLauncher {
      * JVM ignores a signal a step's shell relies on (a JVM started in the background of a
      * non-interactive shell ignores SIGINT and SIGQUIT, POSIX "Shell Command Language" 2.11), the
      * setsid program would pass that on to every step, which then could neither be interrupted by a
-     * cancel nor trap the signal; perl, which resets them, is preferred then.
+     * cancel nor trap the signal; perl, which resets them, is preferred then. Looked up once per
+     * JVM: every job asks.
      */
     public static Optional<SessionLauncher> detect() {
+        return Detected.BEST;
+    }
+
+    /** The lookup, done when {@link #detect()} is first called. */
+    private static final class Detected {
+        static final Optional<SessionLauncher> BEST = lookUp();
+    }
+
+    private static Optional<SessionLauncher> lookUp() {
         Optional<SessionLauncher> perl = findProgram("perl").map(SessionLauncher::perl);
         if (ignoresStepSignals() && perl.isPresent()) {
             return perl;

@@ -128,12 +128,12 @@ final class PosixSessionSpawner implements SessionSpawner {
                 check((int) c.addCloseFrom.invokeExact(actions, 3), "addclosefrom");
                 MemorySegment pidOut = arena.allocate(JAVA_INT);
                 MemorySegment envp = envp(arena, environment);
-                int error = spawn(pidOut, program, actions, argv(arena, command), envp, arena);
+                int error = spawn(pidOut, program, actions, stringArray(arena, command), envp, arena);
                 if (error == ENOEXEC) {
                     // A script without "#!": execvp hands it to the shell, and so does this.
                     List<String> viaShell = new ArrayList<>(List.of("/bin/sh", program));
                     viaShell.addAll(command.subList(1, command.size()));
-                    error = spawn(pidOut, "/bin/sh", actions, argv(arena, viaShell), envp, arena);
+                    error = spawn(pidOut, "/bin/sh", actions, stringArray(arena, viaShell), envp, arena);
                 }
                 if (error != 0) {
                     throw SessionSpawner.cannotRun(command, directory, error);
@@ -182,10 +182,6 @@ final class PosixSessionSpawner implements SessionSpawner {
                 }
             }
         }
-    }
-
-    private static MemorySegment argv(Arena arena, List<String> command) {
-        return stringArray(arena, command);
     }
 
     private static MemorySegment envp(Arena arena, Map<String, String> environment) {
