@@ -125,30 +125,26 @@ final class GithubInvocation {
             printPlan(calls.withCalledJobs(plan, WorkflowRef.local(file)));
             return 0;
         }
-        try (CtrlC ctrlC = new CtrlC()) {
-            Path runDir = RunSupport.runDirectory();
-            try {
-                Path toolCache = Path.of(System.getProperty("user.home"), ".cache", "gantry", "toolcache");
-                GithubRun run = GithubRun.of(workflow, file, facts, settings.event(), payload, settings.secrets(),
-                        settings.variables(), inputs, System.getenv(), settings.env(), repository, settings.ref(),
-                        runDir, toolCache, RunIds.next(), settings.verbose(),
-                        settings.actions().builtins() ? StandardActions.registry() : new BuiltinActions(),
-                        repositories,
-                        RunServices.forRun(actionSettings, runDir, java.time.Clock.systemUTC()),
-                        new ContainerSupport(DockerContainerRuntime::fromSystemEnvironment, settings.pullPolicy()),
-                        this.facts.workspaces());
-                RunListener console = new ConsoleReporter(System.out, System.console() != null, false);
-                GithubWorkflowRun execution = new GithubWorkflowRun(run, console, calls);
-                ctrlC.cancels(execution::cancel);
-                RunResult result = execution.execute(plan, settings.maxParallel());
-                if (settings.json() != null) {
-                    JsonResultWriter.write(result, settings.json());
-                }
-                return result.succeeded() ? 0 : 1;
-            } finally {
-                RunSupport.deleteTree(runDir);
+        Map<String, Object> workflowInputs = inputs;
+        return RunSupport.inRunFolder((runDir, ctrlC) -> {
+            Path toolCache = Path.of(System.getProperty("user.home"), ".cache", "gantry", "toolcache");
+            GithubRun run = GithubRun.of(workflow, file, facts, settings.event(), payload, settings.secrets(),
+                    settings.variables(), workflowInputs, System.getenv(), settings.env(), repository, settings.ref(),
+                    runDir, toolCache, RunIds.next(), settings.verbose(),
+                    settings.actions().builtins() ? StandardActions.registry() : new BuiltinActions(),
+                    repositories,
+                    RunServices.forRun(actionSettings, runDir, java.time.Clock.systemUTC()),
+                    new ContainerSupport(DockerContainerRuntime::fromSystemEnvironment, settings.pullPolicy()),
+                    this.facts.workspaces());
+            RunListener console = new ConsoleReporter(System.out, System.console() != null, false);
+            GithubWorkflowRun execution = new GithubWorkflowRun(run, console, calls);
+            ctrlC.cancels(execution::cancel);
+            RunResult result = execution.execute(plan, settings.maxParallel());
+            if (settings.json() != null) {
+                JsonResultWriter.write(result, settings.json());
             }
-        }
+            return result.succeeded() ? 0 : 1;
+        });
     }
 
     /**

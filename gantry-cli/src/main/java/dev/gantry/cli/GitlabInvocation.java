@@ -128,27 +128,22 @@ final class GitlabInvocation {
             printPlan(created.jobs());
             return 0;
         }
-        try (CtrlC ctrlC = new CtrlC()) {
-            Path runDir = RunSupport.runDirectory();
-            try {
-                GitlabRun run = GitlabRun.of(pipeline, file, facts, source, pipelineId, createdAt, settings.secrets(),
-                        settings.fileVariables(), settings.variables(), System.getenv(), settings.env(), repository,
-                        settings.ref(), runDir, settings.manual(), settings.executor(), System.console() != null,
-                        RunSupport.cacheStore(), new dev.gantry.runner.container.ContainerSupport(
-                                dev.gantry.runner.container.DockerContainerRuntime::fromSystemEnvironment,
-                                settings.pullPolicy()), this.facts.workspaces());
-                RunListener console = new ConsoleReporter(System.out, System.console() != null, true);
-                GitlabPipelineRun execution = new GitlabPipelineRun(run, console);
-                ctrlC.cancels(execution::cancel);
-                RunResult result = execution.execute(created.jobs(), settings.maxParallel());
-                if (settings.json() != null) {
-                    JsonResultWriter.write(result, settings.json(), true);
-                }
-                return result.succeeded() ? 0 : 1;
-            } finally {
-                RunSupport.deleteTree(runDir);
+        return RunSupport.inRunFolder((runDir, ctrlC) -> {
+            GitlabRun run = GitlabRun.of(pipeline, file, facts, source, pipelineId, createdAt, settings.secrets(),
+                    settings.fileVariables(), settings.variables(), System.getenv(), settings.env(), repository,
+                    settings.ref(), runDir, settings.manual(), settings.executor(), System.console() != null,
+                    RunSupport.cacheStore(), new dev.gantry.runner.container.ContainerSupport(
+                            dev.gantry.runner.container.DockerContainerRuntime::fromSystemEnvironment,
+                            settings.pullPolicy()), this.facts.workspaces());
+            RunListener console = new ConsoleReporter(System.out, System.console() != null, true);
+            GitlabPipelineRun execution = new GitlabPipelineRun(run, console);
+            ctrlC.cancels(execution::cancel);
+            RunResult result = execution.execute(created.jobs(), settings.maxParallel());
+            if (settings.json() != null) {
+                JsonResultWriter.write(result, settings.json(), true);
             }
-        }
+            return result.succeeded() ? 0 : 1;
+        });
     }
 
     private void printPlan(List<GitlabPlannedJob> jobs) {

@@ -19,6 +19,29 @@ final class RunSupport {
     private RunSupport() {
     }
 
+    /** What a run does in its folder; {@code ctrlC} takes what a Ctrl-C cancels. */
+    @FunctionalInterface
+    interface RunBody {
+        int run(Path runDir, CtrlC ctrlC) throws IOException, InterruptedException;
+    }
+
+    /**
+     * Runs {@code body} in a new run folder ({@link #runDirectory()}), deleted afterwards, with Ctrl-C
+     * held off until the folder is gone ({@link CtrlC}).
+     *
+     * @return what the body returns: the exit status
+     */
+    static int inRunFolder(RunBody body) throws IOException, InterruptedException {
+        try (CtrlC ctrlC = new CtrlC()) {
+            Path runDir = runDirectory();
+            try {
+                return body.run(runDir, ctrlC);
+            } finally {
+                deleteTree(runDir);
+            }
+        }
+    }
+
     /** The machine's cache store where the settings put it ({@code GANTRY_CACHE_DIR}, ...); GitHub and GitLab runs share it. */
     static CacheStore cacheStore() {
         ActionSettings settings = ActionSettings.from(System.getenv(), System.getProperties());
