@@ -180,7 +180,7 @@ final class Interpolator {
      * {@code yes} stays the boolean GitLab's YAML 1.1 parser made of it ({@link PsychBoolean}).
      */
     private static YamlNode typed(YamlNode value, YamlScalar site) {
-        Boolean bool = value instanceof YamlScalar v ? PsychBoolean.of(v) : null;
+        Boolean bool = PsychBoolean.of(value);
         if (bool != null) {
             return new YamlScalar(bool.toString(), YamlScalar.Type.BOOL, YamlScalar.Style.FOLDED, site.tag(),
                     site.range());

@@ -165,7 +165,7 @@ final class JobExtras {
         if (Reader.absent(node)) {
             return Boolean.TRUE;
         }
-        Boolean bool = node instanceof YamlScalar s ? PsychBoolean.of(s) : null;
+        Boolean bool = PsychBoolean.of(node);
         if (bool != null) {
             return bool;
         }

@@ -216,7 +216,7 @@ final class JobParser {
         }
         Boolean allowed = null;
         if (!Reader.absent(node)) {
-            allowed = node instanceof YamlScalar s ? PsychBoolean.of(s) : null;
+            allowed = PsychBoolean.of(node);
             if (allowed == null) {
                 reader.wrongType(node, "allow_failure", "true, false or a mapping with 'exit_codes'");
             }

@@ -33,6 +33,11 @@ final class PsychBoolean {
         return node.describe();
     }
 
+    /** The node's boolean to GitLab, or null when it is no scalar or GitLab reads it as something else. */
+    static Boolean of(YamlNode node) {
+        return node instanceof YamlScalar scalar ? of(scalar) : null;
+    }
+
     /** The scalar's boolean to GitLab, or null when GitLab reads it as something else. */
     static Boolean of(YamlScalar scalar) {
         if (!scalar.plain() && scalar.type() != YamlScalar.Type.BOOL) {

@@ -76,7 +76,7 @@ final class Reader {
         if (absent(node)) {
             return null;
         }
-        Boolean value = node instanceof YamlScalar s ? PsychBoolean.of(s) : null;
+        Boolean value = PsychBoolean.of(node);
         if (value != null) {
             return value;
         }
