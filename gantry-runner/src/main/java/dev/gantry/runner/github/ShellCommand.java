@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How a {@code run:} step's script is started, per docs.github.com "Workflow syntax for GitHub
@@ -55,10 +56,12 @@ public record ShellCommand(List<String> argv, String extension) {
         String s = shell == null ? "" : shell.strip();
         String template;
         String extension;
+        // The default shell's bash, when found here: also the program to start, so PATH is searched once.
+        Optional<Path> bash = Optional.empty();
         switch (s) {
             case "" -> {
-                boolean hasBash = knownBash || onPath("bash", path);
-                template = hasBash ? "bash -e {0}" : "sh -e {0}";
+                bash = knownBash ? Optional.empty() : locate("bash", path);
+                template = knownBash || bash.isPresent() ? "bash -e {0}" : "sh -e {0}";
                 extension = ".sh";
             }
             case "bash" -> {
@@ -99,26 +102,21 @@ public record ShellCommand(List<String> argv, String extension) {
         // The program by its full path, as the runner starts it ("shell: /usr/bin/bash -e {0}"), so
         // that nothing searches PATH again; a place whose PATH cannot be searched keeps the name.
         if (!knownBash && !argv.isEmpty()) {
-            String program = argv.get(0);
-            locate(program, path).ifPresent(found -> argv.set(0, found.toString()));
+            bash.or(() -> locate(argv.get(0), path)).ifPresent(found -> argv.set(0, found.toString()));
         }
         return new ShellCommand(argv, extension);
     }
 
-    private static boolean onPath(String program, String path) {
-        return locate(program, path).isPresent();
-    }
-
     /** The first executable {@code program} in the folders of {@code path}; empty when none, or no path. */
-    private static java.util.Optional<Path> locate(String program, String path) {
+    private static Optional<Path> locate(String program, String path) {
         if (path == null || program.contains("/")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         for (String dir : path.split(java.io.File.pathSeparator)) {
             if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
-                return java.util.Optional.of(Path.of(dir, program));
+                return Optional.of(Path.of(dir, program));
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }
