@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Starts processes with the JDK's {@link ProcessBuilder}, prefixed by a {@link SessionLauncher}
@@ -17,13 +19,19 @@ import java.util.Map;
  * <p>A program that cannot be found or executed is refused before the start, with the message
  * {@code PosixSessionSpawner} gives: otherwise setsid would report it as the step's own output
  * ("setsid: failed to execute ...") and exit 126 or 127, and a step would fail one way in a short
- * run and another in a long one.
+ * run and another in a long one. A start the kernel refuses (an environment over its size limit)
+ * is worded the same way, naming the step's program rather than setsid.
  */
 final class JdkSessionSpawner implements SessionSpawner {
 
     private static final File DEV_NULL = new File("/dev/null");
     private static final int ENOENT = 2;
     private static final int EACCES = 13;
+    /**
+     * The errno in the message of the JDK's failed start: {@code error=7, Argument list too long},
+     * or from its spawn helper {@code Exec failed, error: 7 (Argument list too long)}.
+     */
+    private static final Pattern JDK_EXEC_ERROR = Pattern.compile("error(?:=|: )(\\d+)");
 
     private final SessionLauncher session;
 
@@ -46,7 +54,14 @@ final class JdkSessionSpawner implements SessionSpawner {
                 .redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(environment);
-        Process process = builder.start();
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            // The JDK's message names the program it ran (setsid), then the errno.
+            Matcher errno = JDK_EXEC_ERROR.matcher(String.valueOf(e.getMessage()));
+            throw errno.find() ? SessionSpawner.cannotRun(command, directory, Integer.parseInt(errno.group(1))) : e;
+        }
         return new ChildProcess(process.pid(), process.onExit().thenApply(Process::exitValue));
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -194,6 +195,18 @@ abstract class StepProcessContract {
                 "cannot run program './nothere' in '" + dir + "': No such file or directory");
         assertThat(notExecutable.startFailure()).hasValue(
                 "cannot run program './plain' in '" + dir + "': Permission denied");
+    }
+
+    @Test
+    void anEnvironmentTooLargeToExecIsTheSameStartFailureWhicheverSpawnerRuns() {
+        // Linux refuses one string over 128 KiB (MAX_ARG_STRLEN): a step's env holding a whole
+        // event payload, say. The message names the step's program, not the JDK's setsid.
+        Map<String, String> env = new HashMap<>(ENV);
+        env.put("BIG", "x".repeat(200 * 1024));
+        ProcessResult result = launcher().start(ProcessSpec.of(List.of("sh", "-c", "true"), dir, env)).await(this::collect);
+        assertThat(lines).isEmpty();
+        assertThat(result.startFailure()).hasValue(
+                "cannot run program 'sh' in '" + dir + "': Argument list too long");
     }
 
     @Test
