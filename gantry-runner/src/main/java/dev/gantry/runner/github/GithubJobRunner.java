@@ -331,7 +331,7 @@ public final class GithubJobRunner {
             return execInContainer(ref, state, argv, cwd, containerEnv(state, stepEnv, files), stepLimit, output,
                     files, summary, jobLimit, step, cancelledAtStart);
         }
-        StepProcess process = state.launcher.start(ProcessSpec.of(argv, cwd, env).withTimeout(stepLimit));
+        StepProcess process = state.launcher.start(ProcessSpec.of(argv, cwd, env, stepLimit));
         track(process::cancel, cancelledAtStart);
         ProcessResult r = process.await(output);
         track(null, cancelledAtStart);

@@ -328,7 +328,7 @@ public final class GitlabJobRunner {
 
     private ProcessResult onHost(JobLog log, ProcessLauncher launcher, Path file, Path projectDir,
                                  Map<String, String> env, Duration limit, String stepId) {
-        StepProcess process = launcher.start(ProcessSpec.of(BashScript.argv(file), projectDir, env).withTimeout(limit));
+        StepProcess process = launcher.start(ProcessSpec.of(BashScript.argv(file), projectDir, env, limit));
         currentStop = process::cancel;
         if (cancelled && stepId.equals("script")) {
             process.cancel();

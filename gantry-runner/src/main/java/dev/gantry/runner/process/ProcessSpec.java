@@ -37,8 +37,9 @@ public record ProcessSpec(List<String> command, Path workingDirectory, Map<Strin
         return new ProcessSpec(command, workingDirectory, environment, Optional.empty());
     }
 
-    /** The same spec stopped as timed out after {@code limit}. */
-    public ProcessSpec withTimeout(Duration limit) {
+    /** A spec stopped as timed out after {@code limit}. */
+    public static ProcessSpec of(List<String> command, Path workingDirectory, Map<String, String> environment,
+                                 Duration limit) {
         return new ProcessSpec(command, workingDirectory, environment, Optional.of(limit));
     }
 }

@@ -271,8 +271,8 @@ abstract class StepProcessContract {
 
     @Test
     void aTimeoutStopsTheWholeTreeIncludingBackgroundProcesses() {
-        StepProcess step = launcher().start(ProcessSpec.of(List.of("bash", "-c", "sleep 300 & echo $!; sleep 300"), dir, ENV)
-                .withTimeout(Duration.ofMillis(200)));
+        StepProcess step = launcher().start(ProcessSpec.of(List.of("bash", "-c", "sleep 300 & echo $!; sleep 300"), dir, ENV,
+                Duration.ofMillis(200)));
         long pgid = step.group().orElseThrow().id();
         long started = System.nanoTime();
         ProcessResult result = step.await(this::collect);
