@@ -131,11 +131,11 @@ final class ExtendsResolver {
 
     private List<YamlScalar> parents(YamlNode value) {
         List<YamlScalar> out = new ArrayList<>();
-        if (value instanceof YamlScalar s && s.type() == YamlScalar.Type.STRING) {
+        if (value instanceof YamlScalar s && PsychScalar.isString(s)) {
             out.add(s);
         } else if (value instanceof YamlSeq seq) {
             for (YamlNode item : seq.items()) {
-                if (item instanceof YamlScalar s && s.type() == YamlScalar.Type.STRING) {
+                if (item instanceof YamlScalar s && PsychScalar.isString(s)) {
                     out.add(s);
                 } else {
                     reader.wrongType(item, "extends", "a string or a sequence of strings");
