@@ -125,11 +125,20 @@ final class ConsoleReporter implements RunListener {
 
     /**
      * The run's conclusion as GitHub and GitLab show it: a run stopped by Ctrl-C, where no job failed
-     * on its own, is cancelled rather than failed (fail-fast after a failure is still a failure).
+     * on its own, is cancelled rather than failed (fail-fast after a failure is still a failure); a
+     * GitLab pipeline that a manual job blocks is blocked, with how to play that job.
      */
     private String verdict(RunResult run) {
         if (run.succeeded()) {
             return paint(GREEN, "Run succeeded");
+        }
+        if (run.blocked()) {
+            List<String> jobs = run.blockedBy();
+            String names = String.join(", ", jobs.stream().map(k -> "'" + k + "'").toList());
+            String play = String.join(" ", jobs.stream().map(k -> "--manual '" + k + "'").toList());
+            return paint(YELLOW, "Run blocked: the manual job" + (jobs.size() > 1 ? "s " : " ") + names
+                    + " (allow_failure: false) " + (jobs.size() > 1 ? "were" : "was") + " not played; play "
+                    + (jobs.size() > 1 ? "them" : "it") + " with " + play);
         }
         boolean failed = run.jobs().stream().anyMatch(j -> j.status() == JobStatus.FAILURE);
         return paint(RED, failed ? "Run failed" : "Run " + word(JobStatus.CANCELLED, showStage));
@@ -166,6 +175,8 @@ final class ConsoleReporter implements RunListener {
                 case FAILURE -> "failed";
                 case CANCELLED -> "canceled";
                 case ALLOWED_FAILURE -> "allowed to fail";
+                // GitLab leaves a job behind a blocking manual job created.
+                case BLOCKED -> "created";
                 default -> s.name().toLowerCase(Locale.ROOT);
             };
         }

@@ -19,12 +19,13 @@ import java.util.Map;
  * Writes {@code --json FILE}: the machine-readable result of a run. Shape (all durations in
  * milliseconds):
  * <pre>
- * {"file": "...", "success": true, "durationMs": 1234,
+ * {"file": "...", "success": true, "blockedBy": [], "durationMs": 1234,
  *  "jobs": [{"key", "name", "stage", "status", "reason", "durationMs", "coverage", "outputs": {}, "summary",
  *            "steps": [{"index", "id", "name", "outcome", "conclusion", "exitCode", "durationMs", "outputs": {}}]}],
  *  "annotations": [{"level", "message", "title", "file", "line", "column"}]}
  * </pre>
- * Everything in it is masked already.
+ * {@code blockedBy} names the GitLab manual jobs with {@code allow_failure: false} that were not played
+ * (the pipeline is blocked, and {@code success} false). Everything in it is masked already.
  */
 final class JsonResultWriter {
 
@@ -40,6 +41,7 @@ final class JsonResultWriter {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("file", run.file());
         root.put("success", run.succeeded());
+        root.put("blockedBy", run.blockedBy());
         root.put("durationMs", run.duration().toMillis());
         List<Object> jobs = new ArrayList<>();
         for (JobResult j : run.jobs()) {

@@ -106,4 +106,57 @@ class GitlabDivergencesIT {
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).contains("'ci/${TARGET}.yml' ('ci/absent.yml' here) does not exist");
     }
+
+    /**
+     * "Control how jobs run#Types of manual jobs": a manual job from {@code rules} has
+     * {@code allow_failure: false}; not played, it blocks what waits for it (in stage order and through
+     * {@code needs}, even {@code when: always}) and the pipeline is blocked, not passed. An optional
+     * manual job ({@code when: manual} outside rules) blocks nothing.
+     */
+    @Test
+    void aBlockingManualJobThatIsNotPlayedBlocksThePipeline() throws Exception {
+        GantryProcess repo = repo().gitlab("""
+                stages: [build, deploy, after]
+                build:
+                  stage: build
+                  script: [echo built]
+                approve:
+                  stage: deploy
+                  rules:
+                    - when: manual
+                  script: [echo approved]
+                optional:
+                  stage: deploy
+                  when: manual
+                  script: [echo optional]
+                later:
+                  stage: after
+                  script: [echo later ran]
+                verify:
+                  stage: after
+                  needs: [later]
+                  when: always
+                  script: [echo verify ran]
+                docs:
+                  stage: after
+                  needs: [build]
+                  script: [echo docs ran]
+                """).commit();
+        GantryProcess.Outcome o = repo.run();
+        assertThat(o.exit()).as(o.out() + o.err()).isEqualTo(1);
+        assertThat(o.out()).contains("docs ran").doesNotContain("later ran", "verify ran", "approved");
+        assertThat(o.job("approve").get("status").asText()).isEqualTo("manual");
+        assertThat(o.job("approve").get("reason").asText()).contains("blocks the pipeline", "--manual 'approve'");
+        assertThat(o.job("later").get("status").asText()).isEqualTo("created");
+        assertThat(o.job("later").get("reason").asText()).isEqualTo("blocked by the manual job 'approve' (allow_failure: false)");
+        assertThat(o.job("verify").get("status").asText()).isEqualTo("created");
+        assertThat(o.json().get("success").asBoolean()).isFalse();
+        assertThat(o.json().get("blockedBy").toString()).isEqualTo("[\"approve\"]");
+        assertThat(o.out()).contains("Run blocked: the manual job 'approve' (allow_failure: false) was not played;"
+                + " play it with --manual 'approve'");
+
+        GantryProcess.Outcome played = repo.run("--manual", "approve");
+        assertThat(played.exit()).as(played.out() + played.err()).isZero();
+        assertThat(played.out()).contains("approved", "later ran", "verify ran", "Run succeeded");
+    }
 }

@@ -48,7 +48,7 @@ final class ConditionCheck {
 
     /** Checks one variable expression, written at {@code node}. */
     void expression(YamlNode node) {
-        if (!(node instanceof YamlScalar s) || !isText(s)) {
+        if (!(node instanceof YamlScalar s) || !PsychScalar.isText(s)) {
             return;
         }
         Optional<ExpressionError> error = parsed.computeIfAbsent(s.value(),
@@ -95,17 +95,12 @@ final class ConditionCheck {
     /** The string items of a one-string-or-list value; the reader has reported any of the wrong type. */
     private static List<YamlScalar> scalars(YamlNode node) {
         if (node instanceof YamlScalar s) {
-            return isText(s) ? List.of(s) : List.of();
+            return PsychScalar.isText(s) ? List.of(s) : List.of();
         }
         if (node instanceof YamlSeq seq) {
-            return seq.items().stream().filter(i -> i instanceof YamlScalar s && isText(s))
+            return seq.items().stream().filter(i -> i instanceof YamlScalar s && PsychScalar.isText(s))
                     .map(YamlScalar.class::cast).toList();
         }
         return List.of();
-    }
-
-    /** A scalar {@link Reader#strings} takes as text: anything but null and booleans. */
-    private static boolean isText(YamlScalar s) {
-        return !s.isNull() && s.type() != YamlScalar.Type.BOOL;
     }
 }

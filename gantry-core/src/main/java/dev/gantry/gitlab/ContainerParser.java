@@ -52,7 +52,7 @@ final class ContainerParser {
         }
         List<Container> out = new ArrayList<>();
         for (YamlNode item : seq.items()) {
-            if (item instanceof YamlScalar s && s.type() == YamlScalar.Type.STRING) {
+            if (item instanceof YamlScalar s && PsychScalar.isString(s)) {
                 out.add(Container.image(s.value(), s.range()));
             } else if (item instanceof YamlMap m) {
                 reader.checkKeys(m, Keywords.SERVICE, "services of " + where);

@@ -16,7 +16,10 @@ import java.util.Set;
  * configuration files#Use extends to reuse configuration sections"): a job is the reverse deep merge
  * of the jobs or hidden jobs it names, in order (a later one wins), with its own keys on top.
  * Mappings merge key by key across every level; sequences and scalars are replaced; a key set to
- * null removes what a template set. Templates may extend others; the whole chain may be at most
+ * null removes what a template set. It runs before {@code !reference} tags are resolved, as GitLab's
+ * does, so an unresolved reference is no mapping to merge into: {@code variables: !reference [...]} on
+ * one side and a mapping on the other do not merge, the later side wins whole (GitLab issue 383802,
+ * "!reference tags overwrite extended job variables"). Templates may extend others; the whole chain may be at most
  * {@value #MAX_DEPTH} levels deep ("supports up to eleven levels of inheritance").
  *
  * <p>Reports an unknown template ({@value RuleIds#EXTENDS_UNKNOWN}, unless an include could not be
@@ -128,11 +131,11 @@ final class ExtendsResolver {
 
     private List<YamlScalar> parents(YamlNode value) {
         List<YamlScalar> out = new ArrayList<>();
-        if (value instanceof YamlScalar s && s.type() == YamlScalar.Type.STRING) {
+        if (value instanceof YamlScalar s && PsychScalar.isString(s)) {
             out.add(s);
         } else if (value instanceof YamlSeq seq) {
             for (YamlNode item : seq.items()) {
-                if (item instanceof YamlScalar s && s.type() == YamlScalar.Type.STRING) {
+                if (item instanceof YamlScalar s && PsychScalar.isString(s)) {
                     out.add(s);
                 } else {
                     reader.wrongType(item, "extends", "a string or a sequence of strings");

@@ -16,7 +16,8 @@ import java.util.List;
  * configuration is an error ({@value RuleIds#SPEC_WITHOUT_SEPARATOR}); when the file has no header,
  * that key is still read as one, so the rest of the file is checked as intended. A file without a
  * header is not interpolated, and {@code include:inputs} given to it are an error
- * ({@value RuleIds#INPUTS_WITHOUT_SPEC}).
+ * ({@value RuleIds#INPUTS_WITHOUT_SPEC}). Every document, read or ignored, is first checked for plain
+ * dates, which GitLab's YAML parser refuses to load ({@link PsychTimestamp}).
  */
 final class FileInputs {
 
@@ -36,6 +37,7 @@ final class FileInputs {
      * @return the configuration document, which need not be a mapping
      */
     YamlNode configuration(String file, List<YamlNode> documents, YamlMap.Entry given, YamlNode at) {
+        PsychTimestamp.check(documents, reader);
         YamlNode spec = null;
         int content = 0;
         if (documents.size() > 1 && documents.getFirst() instanceof YamlMap first && first.has("spec")) {

@@ -53,7 +53,7 @@ final class GlobalParser {
             written.addAll(DEFAULT_STAGES);
         } else if (node instanceof YamlSeq seq) {
             for (YamlNode item : Flatten.items(seq)) {
-                if (item instanceof YamlScalar s && s.type() != YamlScalar.Type.BOOL && !s.isNull()) {
+                if (item instanceof YamlScalar s && PsychScalar.isText(s)) {
                     written.add(s.value());
                 } else {
                     reader.wrongType(item, "stages", "a sequence of strings");

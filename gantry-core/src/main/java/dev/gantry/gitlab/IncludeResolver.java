@@ -169,7 +169,7 @@ final class IncludeResolver {
     }
 
     private List<Target> targets(YamlNode item) {
-        if (item instanceof YamlScalar s && s.type() == YamlScalar.Type.STRING) {
+        if (item instanceof YamlScalar s && PsychScalar.isString(s)) {
             return s.value().startsWith("http://") || s.value().startsWith("https://")
                     ? network(s, "remote", remote(s.value())) : local(s.value(), s);
         }

@@ -33,7 +33,7 @@ final class InputCheck {
         }
         if (!input.type().accepts(value)) {
             reader.error(value, RuleIds.INPUT_WRONG_TYPE, what + " must be " + expected(input.type()) + ", not "
-                    + PsychBoolean.describe(value));
+                    + PsychScalar.describe(value));
             return false;
         }
         if (!input.options().isEmpty() && input.options().stream().noneMatch(o -> same(o, value))) {

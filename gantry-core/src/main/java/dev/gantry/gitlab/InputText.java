@@ -23,14 +23,14 @@ final class InputText {
 
     static String of(YamlNode value) {
         return switch (value) {
-            case YamlScalar s -> s.isNull() ? "" : isString(s) ? s.value() : plain(s);
+            case YamlScalar s -> s.isNull() ? "" : PsychScalar.isString(s) ? s.value() : plain(s);
             default -> nested(value);
         };
     }
 
     private static String nested(YamlNode value) {
         return switch (value) {
-            case YamlScalar s when isString(s) -> quote(s.value());
+            case YamlScalar s when PsychScalar.isString(s) -> quote(s.value());
             case YamlScalar s -> s.isNull() ? "nil" : plain(s);
             case YamlSeq seq -> {
                 List<String> items = new ArrayList<>();
@@ -47,11 +47,6 @@ final class InputText {
                 yield "{" + String.join(", ", entries) + "}";
             }
         };
-    }
-
-    /** A string to GitLab's YAML 1.1 parser: not a plain {@code yes} or {@code off} ({@link PsychBoolean}). */
-    private static boolean isString(YamlScalar s) {
-        return s.type() == YamlScalar.Type.STRING && PsychBoolean.of(s) == null;
     }
 
     /** A number or boolean by its value: {@code 0x1F} reads 31, {@code True} and {@code yes} read true. */

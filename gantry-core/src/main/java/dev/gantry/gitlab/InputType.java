@@ -36,8 +36,7 @@ enum InputType {
             return true;
         }
         return switch (this) {
-            case STRING -> value instanceof YamlScalar s && s.type() == YamlScalar.Type.STRING
-                    && PsychBoolean.of(s) == null;
+            case STRING -> value instanceof YamlScalar s && PsychScalar.isString(s);
             case NUMBER -> value instanceof YamlScalar s
                     && (s.type() == YamlScalar.Type.INT || s.type() == YamlScalar.Type.FLOAT);
             case BOOLEAN -> value instanceof YamlScalar s && PsychBoolean.of(s) != null;

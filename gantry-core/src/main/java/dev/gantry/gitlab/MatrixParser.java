@@ -114,7 +114,7 @@ final class MatrixParser {
             return null;
         }
         PsychScalar read = PsychScalar.of(s);
-        if (read.kind() == PsychScalar.Kind.STRING_OR_INTEGER) {
+        if (read.kind() == PsychScalar.Kind.STRING || read.kind() == PsychScalar.Kind.INTEGER) {
             return read.text();
         }
         reader.error(s, RuleIds.WRONG_TYPE, "'" + name + "' must be " + expected + ", not '" + s.value()

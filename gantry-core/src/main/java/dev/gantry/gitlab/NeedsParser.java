@@ -60,7 +60,7 @@ final class NeedsParser {
                     + seq.items().size());
         }
         for (YamlNode item : seq.items()) {
-            if (item instanceof YamlScalar s && s.type() == YamlScalar.Type.STRING) {
+            if (item instanceof YamlScalar s && PsychScalar.isString(s)) {
                 needs.add(Need.of(s.value(), s.range()));
             } else if (item instanceof YamlMap m) {
                 entry(m, where, needs, external);

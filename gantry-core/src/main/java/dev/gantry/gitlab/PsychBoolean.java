@@ -22,17 +22,6 @@ final class PsychBoolean {
     private PsychBoolean() {
     }
 
-    /**
-     * How a message names {@code node}'s type: {@link YamlNode#describe()}, except that a plain
-     * {@code on} that YAML 1.2 calls a string is named as the boolean GitLab reads.
-     */
-    static String describe(YamlNode node) {
-        if (node instanceof YamlScalar s && s.type() == YamlScalar.Type.STRING && of(s) != null) {
-            return "a boolean ('" + s.value() + "' is " + of(s) + " to GitLab's YAML 1.1 parser; quote it for a string)";
-        }
-        return node.describe();
-    }
-
     /** The node's boolean to GitLab, or null when it is no scalar or GitLab reads it as something else. */
     static Boolean of(YamlNode node) {
         return node instanceof YamlScalar scalar ? of(scalar) : null;

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * <p>Psych's integers: an optional sign, then {@code 0b} and binary digits, {@code 0} and octal
  * digits, {@code 0x} and hex digits, or a decimal without a leading zero; {@code _} (and, between
  * decimal digits, {@code ,}) may group digits and are dropped. Anything else, and every quoted or
- * block scalar, keeps its text. Never throws.
+ * block scalar, is no integer to Psych. Never throws.
  */
 final class PsychInteger {
 
@@ -25,11 +25,11 @@ final class PsychInteger {
     private PsychInteger() {
     }
 
-    /** The scalar's value as GitLab sees it: the decimal digits of a Psych integer, else its text. */
+    /** The decimal digits of the Psych integer the scalar is, or null when Psych reads something else. */
     static String value(YamlScalar scalar) {
         String text = scalar.value();
         if (!scalar.plain() || !INTEGER.matcher(text).matches()) {
-            return text;
+            return null;
         }
         String digits = text.replace("_", "").replace(",", "");
         boolean negative = digits.startsWith("-");
@@ -47,8 +47,8 @@ final class PsychInteger {
             radix = 8;
         }
         if (digits.isEmpty()) {
-            // "0b_" and the like: Ruby refuses the number; keep what was written.
-            return text;
+            // "0b_" and the like: Ruby refuses the number, and Psych keeps the string.
+            return null;
         }
         BigInteger n = new BigInteger(digits, radix);
         return (negative ? n.negate() : n).toString();

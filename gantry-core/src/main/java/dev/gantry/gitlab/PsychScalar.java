@@ -1,5 +1,6 @@
 package dev.gantry.gitlab;
 
+import dev.gantry.yaml.YamlNode;
 import dev.gantry.yaml.YamlScalar;
 
 /**
@@ -16,7 +17,37 @@ import dev.gantry.yaml.YamlScalar;
 record PsychScalar(Kind kind, String text) {
 
     /** The Ruby classes that matter to GitLab's checks. */
-    enum Kind { BOOLEAN, FLOAT, STRING_OR_INTEGER }
+    enum Kind { BOOLEAN, FLOAT, INTEGER, STRING }
+
+    /**
+     * True when GitLab reads the scalar as a string: not null, and no boolean or number to Psych
+     * ({@code on}, {@code no} are booleans to GitLab and {@code 1_000} an integer, so a keyword that
+     * takes a string refuses them unquoted, while {@code 1e3} is a string to it).
+     */
+    static boolean isString(YamlScalar scalar) {
+        return !scalar.isNull() && of(scalar).kind() == Kind.STRING;
+    }
+
+    /** True when GitLab reads the scalar as a string or a number: neither a YAML null nor a boolean. */
+    static boolean isText(YamlScalar scalar) {
+        return !scalar.isNull() && PsychBoolean.of(scalar) == null;
+    }
+
+    /**
+     * How a message names {@code node}'s type: {@link YamlNode#describe()}, except that a plain scalar
+     * that YAML 1.2 calls a string and Psych reads as a boolean or a number is named as what GitLab
+     * reads: {@code a boolean ('on' is true to GitLab's YAML 1.1 parser; quote it for a string)}.
+     */
+    static String describe(YamlNode node) {
+        if (node instanceof YamlScalar s && s.type() == YamlScalar.Type.STRING && !s.isNull()) {
+            PsychScalar read = of(s);
+            if (read.kind() != Kind.STRING) {
+                return (read.kind() == Kind.BOOLEAN ? "a boolean" : "a number") + " ('" + s.value() + "' is "
+                        + read.text() + " to GitLab's YAML 1.1 parser; quote it for a string)";
+            }
+        }
+        return node.describe();
+    }
 
     /** The scalar as Psych reads it; {@code scalar} must not be a YAML null. */
     static PsychScalar of(YamlScalar scalar) {
@@ -24,15 +55,17 @@ record PsychScalar(Kind kind, String text) {
         if (bool != null) {
             return new PsychScalar(Kind.BOOLEAN, bool.toString());
         }
-        String base60 = PsychBase60.integer(scalar);
-        if (base60 != null) {
-            return new PsychScalar(Kind.STRING_OR_INTEGER, base60);
+        String integer = PsychBase60.integer(scalar);
+        if (integer == null) {
+            integer = PsychInteger.value(scalar);
+        }
+        if (integer != null) {
+            return new PsychScalar(Kind.INTEGER, integer);
         }
         String number = PsychBase60.floating(scalar);
         if (number == null) {
             number = PsychFloat.value(scalar);
         }
-        return number != null ? new PsychScalar(Kind.FLOAT, number)
-                : new PsychScalar(Kind.STRING_OR_INTEGER, PsychInteger.value(scalar));
+        return number != null ? new PsychScalar(Kind.FLOAT, number) : new PsychScalar(Kind.STRING, scalar.value());
     }
 }

@@ -43,7 +43,7 @@ final class Reader {
     }
 
     void wrongType(YamlNode node, String name, String expected) {
-        error(node, RuleIds.WRONG_TYPE, "'" + name + "' must be " + expected + ", not " + node.describe());
+        error(node, RuleIds.WRONG_TYPE, "'" + name + "' must be " + expected + ", not " + PsychScalar.describe(node));
     }
 
     /** Reports every key of {@code map} that {@code allowed} lacks, with a "did you mean" hint. */
@@ -56,12 +56,15 @@ final class Reader {
         }
     }
 
-    /** A string; numbers are accepted as written (YAML has no reason to quote {@code 3.11}). */
+    /**
+     * A string; numbers are accepted as written (YAML has no reason to quote {@code 3.11}), but not a
+     * plain {@code on} or {@code no}, which GitLab's YAML 1.1 parser reads as a boolean ({@link PsychBoolean}).
+     */
     String string(YamlNode node, String name) {
         if (absent(node)) {
             return null;
         }
-        if (node instanceof YamlScalar s && s.type() != YamlScalar.Type.BOOL) {
+        if (node instanceof YamlScalar s && PsychScalar.isText(s)) {
             return s.value();
         }
         wrongType(node, name, "a string");
@@ -122,7 +125,7 @@ final class Reader {
         List<String> out = new ArrayList<>();
         if (node instanceof YamlSeq seq) {
             for (YamlNode item : seq.items()) {
-                if (item instanceof YamlScalar s && s.type() != YamlScalar.Type.BOOL && !s.isNull()) {
+                if (item instanceof YamlScalar s && PsychScalar.isText(s)) {
                     out.add(s.value());
                 } else {
                     wrongType(item, name, "a sequence of strings");
@@ -130,7 +133,7 @@ final class Reader {
             }
             return out;
         }
-        if (single && node instanceof YamlScalar s && s.type() != YamlScalar.Type.BOOL) {
+        if (single && node instanceof YamlScalar s && PsychScalar.isText(s)) {
             out.add(s.value());
             return out;
         }

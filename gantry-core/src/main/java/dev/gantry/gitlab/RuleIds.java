@@ -56,6 +56,8 @@ final class RuleIds {
     static final String REFERENCE_CYCLE = "reference-cycle";
     /** A {@code !reference} that is not a sequence of names. */
     static final String REFERENCE_INVALID = "reference-invalid";
+    /** A plain date or timestamp, which GitLab's YAML parser refuses to load. */
+    static final String UNQUOTED_DATE = "unquoted-date";
     /** A custom YAML tag other than {@code !reference}. */
     static final String UNKNOWN_TAG = "unknown-tag";
     /** A {@code when:} value that is not allowed in its place. */

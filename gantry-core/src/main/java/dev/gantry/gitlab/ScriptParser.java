@@ -29,7 +29,7 @@ final class ScriptParser {
         List<YamlNode> items = node instanceof YamlSeq seq ? Flatten.items(seq) : List.of(node);
         List<StepAction.ScriptLine> out = new ArrayList<>(items.size());
         for (YamlNode item : items) {
-            if (item instanceof YamlScalar s && s.type() == YamlScalar.Type.STRING) {
+            if (item instanceof YamlScalar s && PsychScalar.isString(s)) {
                 out.add(new StepAction.ScriptLine(s.value(), s.range()));
             } else if (!Reader.absent(item)) {
                 reader.wrongType(item, name, "a string or a sequence of strings");

@@ -4,17 +4,25 @@ import dev.gantry.model.Variable;
 import dev.gantry.yaml.YamlMap;
 import dev.gantry.yaml.YamlNode;
 import dev.gantry.yaml.YamlScalar;
+import dev.gantry.yaml.YamlSeq;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * {@code variables:} at the top level, in a job, in {@code rules} and in services ("CI/CD YAML
  * syntax reference#variables", "#variables:description", "#variables:value", "#variables:options",
- * "#variables:expand"). A value is any scalar but null (GitLab merge request 146503, "Use new
+ * "#variables:expand"). A value is any scalar (GitLab merge request 146503, "Use new
  * ScalarValidator for variables CI keyword", lets booleans and floats through beside strings and
  * integers); at the top level it may also be a mapping with {@code value}, {@code description},
- * {@code options} and {@code expand}, in a job one with {@code value} and {@code expand}. Rule and
- * service variables are plain values only.
+ * {@code options} and {@code expand}, in a job one with {@code value} and {@code expand}. A null
+ * value ({@code ~}, {@code null}, nothing) at the top level or in a job is the empty string: GitLab
+ * takes it as a mapping without {@code value} (gitlab-ci-local #1095). Rule and service variables are
+ * plain values only, and null is refused there, as GitLab refuses a mapping there.
+ *
+ * <p>With {@code options} ("#variables:options": the value must be one of them), GitLab compares the
+ * value as its YAML parser typed it with the options, which must be strings: an unquoted {@code 1} or
+ * {@code on} is an integer or a boolean, never equal to the option {@code "1"} or {@code "on"}, and a
+ * variable with options but no value is refused too.
  *
  * <p>GitLab keeps the text of the value its YAML 1.1 parser, Psych, resolves ("CI/CD variables":
  * "Variables are internally parsed by the Psych YAML parser"), so an unquoted scalar may change:
@@ -41,8 +49,8 @@ final class VariablesParser {
         }
         List<Variable> out = new ArrayList<>();
         for (YamlMap.Entry e : map.entries()) {
-            Variable v = e.value() instanceof YamlMap m && kind != Kind.PLAIN
-                    ? detailed(e, m, kind, where)
+            Variable v = kind != Kind.PLAIN && Reader.absent(e.value()) ? Variable.of(e.name(), "", e.key().range())
+                    : e.value() instanceof YamlMap m && kind != Kind.PLAIN ? detailed(e, m, kind, where)
                     : plain(e.name(), e.value(), kind == Kind.PLAIN ? "a string, a number or a boolean"
                             : "a string, a number, a boolean or a mapping with 'value'", e);
             if (v != null) {
@@ -77,13 +85,49 @@ final class VariablesParser {
         Boolean expand = reader.bool(m.get("expand"), "variables:" + name + ":expand");
         String description = kind == Kind.GLOBAL ? reader.string(m.get("description"), "variables:" + name
                 + ":description") : null;
-        List<String> options = kind == Kind.GLOBAL ? reader.strings(m.get("options"), "variables:" + name
-                + ":options", false) : null;
-        if (options != null && !Reader.absent(v) && !options.contains(value)) {
-            reader.error(v, RuleIds.INVALID_VALUE, "the value '" + value + "' of variable '" + name
-                    + "' is not one of its options");
+        List<String> options = kind == Kind.GLOBAL ? options(m.get("options"), name) : null;
+        if (options != null) {
+            checkInOptions(e, v, value, options);
         }
         return new Variable(name, value, expand == null || expand, description,
                 options == null ? List.of() : options, e.key().range());
+    }
+
+    /** {@code options}: a sequence of what GitLab reads as strings ({@code 1} or {@code on} unquoted are not). */
+    private List<String> options(YamlNode node, String name) {
+        if (Reader.absent(node)) {
+            return null;
+        }
+        if (!(node instanceof YamlSeq seq)) {
+            reader.wrongType(node, "variables:" + name + ":options", "a sequence of strings");
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (YamlNode item : seq.items()) {
+            if (item instanceof YamlScalar s && PsychScalar.isString(s)) {
+                out.add(s.value());
+            } else {
+                reader.wrongType(item, "variables:" + name + ":options", "a sequence of strings");
+            }
+        }
+        return out;
+    }
+
+    /**
+     * GitLab compares the value as its YAML parser typed it with the options, which are strings: a
+     * missing value, or an unquoted {@code 1}, {@code 1.5} or {@code on}, is never one of them.
+     */
+    private void checkInOptions(YamlMap.Entry variable, YamlNode value, String text, List<String> options) {
+        String name = variable.name();
+        if (Reader.absent(value)) {
+            reader.error(variable.key(), RuleIds.INVALID_VALUE, "variable '" + name + "' has options, so it needs a"
+                    + " 'value' that is one of them");
+        } else if (value instanceof YamlScalar s && !PsychScalar.isString(s)) {
+            reader.error(value, RuleIds.INVALID_VALUE, "the value of variable '" + name + "' is "
+                    + PsychScalar.describe(s) + ", and options are strings: it can never be one of them");
+        } else if (value instanceof YamlScalar && !options.contains(text)) {
+            reader.error(value, RuleIds.INVALID_VALUE, "the value '" + text + "' of variable '" + name
+                    + "' is not one of its options");
+        }
     }
 }

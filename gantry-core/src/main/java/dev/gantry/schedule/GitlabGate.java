@@ -20,9 +20,12 @@ import java.util.Map;
  *       scheduler's); {@code on_failure} runs when they failed; {@code always} runs anyway.</li>
  *   <li>{@code manual} behaves as {@code on_success}, and then runs only when the user asked for it
  *       ({@code --manual}); otherwise it ends as {@link JobStatus#MANUAL}.</li>
- *   <li>A manual job with {@code allow_failure: false} that was not run blocks what follows it: jobs
- *       waiting for it are skipped, with that reason ("#when": "the pipeline stops at the stage where
- *       the job is defined").</li>
+ *   <li>A manual job with {@code allow_failure: false} that was not run blocks what follows it
+ *       ("Control how jobs run#Types of manual jobs": in blocking manual jobs "the pipeline stops at
+ *       the stage where the job is defined", and the pipeline shows the status blocked): every job
+ *       waiting for it, in stage order or through {@code needs}, and every job waiting for one of
+ *       those, whatever its {@code when} (GitLab leaves them created), ends {@link JobStatus#BLOCKED}.
+ *       Blocking wins over a failure in the same stage, as in GitLab's stage status.</li>
  *   <li>After the user cancelled the run, nothing more starts: a canceled pipeline runs no job, not even
  *       {@code when: always}.</li>
  * </ul>
@@ -58,8 +61,11 @@ public final class GitlabGate implements JobGate {
         for (Map.Entry<String, JobStatus> p : predecessors.entrySet()) {
             JobRule other = rules.get(p.getKey());
             if (p.getValue() == JobStatus.MANUAL && other != null && other.blocking()) {
-                return Verdict.skip("blocked by the manual job '" + p.getKey()
-                        + "' (allow_failure: false); run it with --manual '" + p.getKey() + "'");
+                return new Verdict(JobStatus.BLOCKED, "blocked by the manual job '" + p.getKey()
+                        + "' (allow_failure: false)");
+            }
+            if (p.getValue() == JobStatus.BLOCKED) {
+                return new Verdict(JobStatus.BLOCKED, "waits for '" + p.getKey() + "', which is blocked");
             }
         }
         Outcome before = rule.dag() ? dagOutcome(predecessors) : stageOutcome(predecessors);
@@ -74,7 +80,9 @@ public final class GitlabGate implements JobGate {
                             : rule.dag() ? "a needed job failed" : "a job of an earlier stage failed");
                 }
                 if (rule.when() == When.MANUAL && !rule.played()) {
-                    yield new Verdict(JobStatus.MANUAL, "manual job: run it with --manual '" + job.key() + "'");
+                    yield new Verdict(JobStatus.MANUAL, (rule.blocking()
+                            ? "manual job with allow_failure: false, blocks the pipeline" : "manual job")
+                            + ": run it with --manual '" + job.key() + "'");
                 }
                 yield Verdict.RUN;
             }

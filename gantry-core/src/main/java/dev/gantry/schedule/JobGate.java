@@ -22,7 +22,8 @@ public interface JobGate {
 
     /**
      * @param outcome  {@link JobStatus#RUNNING} to start the job, or the terminal status to give it
-     *                 without running ({@code SKIPPED}, {@code MANUAL}, {@code CANCELLED})
+     *                 without running ({@code SKIPPED}, {@code MANUAL}, {@code BLOCKED},
+     *                 {@code CANCELLED})
      * @param reason   for a person, when it does not run; null when it runs
      */
     record Verdict(JobStatus outcome, String reason) {

@@ -18,7 +18,13 @@ public enum JobStatus {
     CANCELLED,
     SKIPPED,
     /** A GitLab manual job that was not asked for: it did not run and blocks nothing unless it must. */
-    MANUAL;
+    MANUAL,
+    /**
+     * A GitLab job that waits behind a blocking manual job ({@code allow_failure: false}) that was not
+     * played, directly or through the jobs it waits for: it did not run. GitLab leaves such a job
+     * "created" and calls the pipeline "blocked".
+     */
+    BLOCKED;
 
     public boolean finished() {
         return this != WAITING && this != RUNNING;
@@ -27,8 +33,8 @@ public enum JobStatus {
     /**
      * The status of a group of finished jobs (all legs of a matrix) as its dependents see it, after
      * GitHub's {@code needs.<id>.result}: failure when any failed, else cancelled when any was
-     * cancelled, else skipped when all were skipped (or manual), else success. Tolerated failures
-     * count as success.
+     * cancelled, else blocked when any is blocked, else skipped when all were skipped (or manual), else
+     * success. Tolerated failures count as success.
      */
     public static JobStatus combine(java.util.Collection<JobStatus> statuses) {
         if (statuses.contains(FAILURE)) {
@@ -36,6 +42,9 @@ public enum JobStatus {
         }
         if (statuses.contains(CANCELLED)) {
             return CANCELLED;
+        }
+        if (statuses.contains(BLOCKED)) {
+            return BLOCKED;
         }
         if (!statuses.isEmpty() && statuses.stream().allMatch(s -> s == SKIPPED || s == MANUAL)) {
             return statuses.contains(MANUAL) && statuses.size() == 1 ? MANUAL : SKIPPED;

@@ -68,6 +68,38 @@ class ReferenceTest {
         assertThat(job(p, "job").env()).extracting(v -> v.name()).containsExactly("A");
     }
 
+    /**
+     * gitlab-ci-local #1562 and GitLab issue 383802: GitLab merges {@code extends} before it resolves
+     * references, and a {@code !reference} is no mapping to merge into, so whichever of the two sides
+     * is the job's own replaces the other whole: the template's referenced variables are lost under the
+     * job's mapping, and a job's referenced variables replace the template's.
+     */
+    @Test
+    void extendsMergesBeforeReferencesResolveSoAReferenceAndAMappingDoNotMerge() {
+        Pipeline p = clean("""
+                .somevariables:
+                  variables: {HESTHEST: ponypony}
+                .something:
+                  variables: !reference [.somevariables, variables]
+                test-job:
+                  extends: [.something]
+                  variables: {NICENESS: byrdalos}
+                  script: [echo]
+                .vars-1:
+                  variables: {VAR_1: one}
+                .vars-2:
+                  variables: {VAR_2: two}
+                test-all-vars:
+                  extends: .vars-1
+                  variables: !reference [.vars-2, variables]
+                  script: [echo]
+                """);
+        assertThat(job(p, "test-job").env()).extracting(v -> v.name() + "=" + v.value())
+                .containsExactly("NICENESS=byrdalos");
+        assertThat(job(p, "test-all-vars").env()).extracting(v -> v.name() + "=" + v.value())
+                .containsExactly("VAR_2=two");
+    }
+
     @Test
     void referencesWorkInRulesAndSingleValues() {
         Pipeline p = clean("""

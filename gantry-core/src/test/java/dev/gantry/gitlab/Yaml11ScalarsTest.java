@@ -185,10 +185,131 @@ class Yaml11ScalarsTest {
                 .extracting(Variable::value).containsExactly("true");
     }
 
+    /** GitLab takes a null variable as a mapping without 'value' (gitlab-ci-local #1095): allowed globally and in jobs. */
     @Test
-    void aNullVariableIsStillRefused() {
-        assertThat(lines(load("variables:\n  EMPTY:\nj: {script: [x]}\n"))).singleElement().asString()
-                .contains("'variables:EMPTY' must be a string, a number, a boolean or a mapping with 'value', not null");
+    void aNullVariableIsEmptyGloballyAndInAJobButRefusedInRules() {
+        Pipeline p = clean("""
+                variables:
+                  TILDE: ~
+                  WORD: NULL
+                  EMPTY:
+                  DETAILED: {value: null, description: nothing}
+                j:
+                  variables:
+                    OWN: ~
+                  script: [x]
+                """);
+        assertThat(p.variables()).extracting(Variable::name, Variable::value).containsExactly(
+                tuple("TILDE", ""), tuple("WORD", ""), tuple("EMPTY", ""), tuple("DETAILED", ""));
+        assertThat(job(p, "j").env()).extracting(Variable::name, Variable::value).containsExactly(tuple("OWN", ""));
+        assertThat(lines(load("j:\n  script: [x]\n  rules:\n    - variables: {EMPTY: ~}\n"))).containsExactly(
+                ".gitlab-ci.yml:4:26: error: 'variables:EMPTY' must be a string, a number or a boolean, not null"
+                        + " [wrong-type]");
+    }
+
+    /** Psych's safe loader permits neither Date nor Time (GitLab issue 260424): the file is refused. */
+    @Test
+    void aPlainDateOrTimestampAnywhereRefusesTheFile() {
+        assertThat(lines(load("""
+                variables:
+                  RELEASED: 2024-01-01
+                  SHORT: 2024-1-5
+                  QUOTED: "2024-01-01"
+                  NOT_A_MONTH: 2024-13-01
+                  VERSION: 2024-01-01-rc1
+                j:
+                  script: [x]
+                  release:
+                    tag_name: v1
+                    description: d
+                    released_at: 2021-03-15T08:00:00Z
+                  environment: {name: 2024-02-30}
+                """))).containsExactly(
+                ".gitlab-ci.yml:2:13: error: '2024-01-01' is a date to GitLab's YAML 1.1 parser, which refuses the"
+                        + " file (\"Tried to load unspecified class: Date\"); quote it [unquoted-date]",
+                ".gitlab-ci.yml:3:10: error: '2024-1-5' is a date to GitLab's YAML 1.1 parser, which refuses the"
+                        + " file (\"Tried to load unspecified class: Date\"); quote it [unquoted-date]",
+                ".gitlab-ci.yml:12:18: error: '2021-03-15T08:00:00Z' is a timestamp to GitLab's YAML 1.1 parser,"
+                        + " which refuses the file (\"Tried to load unspecified class: Time\"); quote it [unquoted-date]",
+                ".gitlab-ci.yml:13:23: error: '2024-02-30' is a date to GitLab's YAML 1.1 parser, which refuses the"
+                        + " file (\"Tried to load unspecified class: Date\"); quote it [unquoted-date]");
+    }
+
+    @Test
+    void keywordsThatTakeAStringRefuseAPlainYesOrOff() {
+        assertThat(lines(load("""
+                stages: [build, on]
+                a:
+                  stage: on
+                  when: On
+                  image: yes
+                  environment: no
+                  resource_group: off
+                  tags: [off]
+                  needs: [no]
+                  script:
+                    - yes
+                b:
+                  stage: build
+                  script: [echo "on"]
+                """))).containsExactly(
+                ".gitlab-ci.yml:1:17: error: 'stages' must be a sequence of strings, not a boolean ('on' is true to"
+                        + " GitLab's YAML 1.1 parser; quote it for a string) [wrong-type]",
+                ".gitlab-ci.yml:3:10: error: 'stage' must be a string, not a boolean ('on' is true to GitLab's YAML"
+                        + " 1.1 parser; quote it for a string) [wrong-type]",
+                ".gitlab-ci.yml:4:9: error: 'when' must be a string, not a boolean ('On' is true to GitLab's YAML"
+                        + " 1.1 parser; quote it for a string) [wrong-type]",
+                ".gitlab-ci.yml:5:10: error: 'image' must be a string, not a boolean ('yes' is true to GitLab's YAML"
+                        + " 1.1 parser; quote it for a string) [wrong-type]",
+                ".gitlab-ci.yml:6:16: error: 'environment' must be a string, not a boolean ('no' is false to"
+                        + " GitLab's YAML 1.1 parser; quote it for a string) [wrong-type]",
+                ".gitlab-ci.yml:7:19: error: 'resource_group' must be a string, not a boolean ('off' is false to"
+                        + " GitLab's YAML 1.1 parser; quote it for a string) [wrong-type]",
+                ".gitlab-ci.yml:8:10: error: 'tags' must be a sequence of strings, not a boolean ('off' is false to"
+                        + " GitLab's YAML 1.1 parser; quote it for a string) [wrong-type]",
+                ".gitlab-ci.yml:9:11: error: 'needs' must be a sequence of job names or mappings with 'job', not a"
+                        + " boolean ('no' is false to GitLab's YAML 1.1 parser; quote it for a string) [wrong-type]",
+                ".gitlab-ci.yml:11:7: error: 'script' must be a string or a sequence of strings, not a boolean ('yes'"
+                        + " is true to GitLab's YAML 1.1 parser; quote it for a string) [wrong-type]");
+    }
+
+    /**
+     * "CI/CD YAML syntax reference#variables:options": GitLab compares the value as Psych typed it
+     * with the options, which must be strings, so an unquoted number or boolean is never one of them.
+     */
+    @Test
+    void optionsAreStringsAndTheValueIsComparedAsGitlabsYamlParserTypesIt() {
+        Pipeline p = clean("""
+                variables:
+                  LEVEL: {value: "1", options: ["1", "2"]}
+                  FLAG: {value: "on", options: ["on", "off"]}
+                  PYTHON: {value: "3.10", options: ["3.9", "3.10"]}
+                j: {script: [x]}
+                """);
+        assertThat(p.variables()).extracting(Variable::value).containsExactly("1", "on", "3.10");
+        assertThat(lines(load("""
+                variables:
+                  LEVEL: {value: 1, options: ["1", "2"]}
+                  FLAG: {value: on, options: ["true", "on"]}
+                  PYTHON: {value: 3.10, options: ["3.1", "3.10"]}
+                  BARE: {options: [a, b]}
+                  NUMBERS: {value: "1", options: [1, "1"]}
+                  OTHER: {value: c, options: [a, b]}
+                j: {script: [x]}
+                """))).containsExactly(
+                ".gitlab-ci.yml:2:18: error: the value of variable 'LEVEL' is a number, and options are strings:"
+                        + " it can never be one of them [invalid-value]",
+                ".gitlab-ci.yml:3:17: error: the value of variable 'FLAG' is a boolean ('on' is true to GitLab's"
+                        + " YAML 1.1 parser; quote it for a string), and options are strings: it can never be one of"
+                        + " them [invalid-value]",
+                ".gitlab-ci.yml:4:19: error: the value of variable 'PYTHON' is a number, and options are strings:"
+                        + " it can never be one of them [invalid-value]",
+                ".gitlab-ci.yml:5:3: error: variable 'BARE' has options, so it needs a 'value' that is one of them"
+                        + " [invalid-value]",
+                ".gitlab-ci.yml:6:35: error: 'variables:NUMBERS:options' must be a sequence of strings, not a number"
+                        + " [wrong-type]",
+                ".gitlab-ci.yml:7:18: error: the value 'c' of variable 'OTHER' is not one of its options"
+                        + " [invalid-value]");
     }
 
     @Test

@@ -57,8 +57,38 @@ class GitlabGateTest {
                 Map.of("build", JobStatus.FAILURE)).outcome()).isEqualTo(JobStatus.SKIPPED);
         rules.put("gate", new GitlabGate.JobRule(When.MANUAL, true, false, false));
         JobGate.Verdict after = decide("release", stage(When.ON_SUCCESS), Map.of("gate", JobStatus.MANUAL));
-        assertThat(after.outcome()).isEqualTo(JobStatus.SKIPPED);
-        assertThat(after.reason()).contains("blocked by the manual job 'gate'", "--manual 'gate'");
+        assertThat(after.outcome()).isEqualTo(JobStatus.BLOCKED);
+        assertThat(after.reason()).isEqualTo("blocked by the manual job 'gate' (allow_failure: false)");
+    }
+
+    @Test
+    void aBlockingManualJobSaysSoAndHowToPlayIt() {
+        JobGate.Verdict v = decide("gate", new GitlabGate.JobRule(When.MANUAL, true, false, false), Map.of());
+        assertThat(v.outcome()).isEqualTo(JobStatus.MANUAL);
+        assertThat(v.reason()).isEqualTo("manual job with allow_failure: false, blocks the pipeline:"
+                + " run it with --manual 'gate'");
+    }
+
+    @Test
+    void whatWaitsForABlockedJobIsBlockedTooWhateverItsWhenAndEvenAfterAFailure() {
+        rules.put("gate", new GitlabGate.JobRule(When.MANUAL, true, false, false));
+        GitlabGate.JobRule dagAlways = new GitlabGate.JobRule(When.ALWAYS, false, true, false);
+        assertThat(decide("cleanup", stage(When.ALWAYS), Map.of("gate", JobStatus.MANUAL)).outcome())
+                .isEqualTo(JobStatus.BLOCKED);
+        assertThat(decide("notify", stage(When.ON_FAILURE),
+                Map.of("build", JobStatus.FAILURE, "gate", JobStatus.MANUAL)).outcome()).isEqualTo(JobStatus.BLOCKED);
+        JobGate.Verdict through = decide("verify", dagAlways, Map.of("release", JobStatus.BLOCKED));
+        assertThat(through.outcome()).isEqualTo(JobStatus.BLOCKED);
+        assertThat(through.reason()).isEqualTo("waits for 'release', which is blocked");
+    }
+
+    @Test
+    void anOptionalManualJobBlocksNothingInStageOrderAndSkipsWhatNeedsIt() {
+        rules.put("optional", stage(When.MANUAL));
+        assertThat(decide("deploy", stage(When.ON_SUCCESS), Map.of("optional", JobStatus.MANUAL)).outcome())
+                .isEqualTo(JobStatus.RUNNING);
+        assertThat(decide("verify", new GitlabGate.JobRule(When.ON_SUCCESS, false, true, false),
+                Map.of("optional", JobStatus.MANUAL)).outcome()).isEqualTo(JobStatus.SKIPPED);
     }
 
     @Test

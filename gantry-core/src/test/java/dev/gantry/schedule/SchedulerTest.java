@@ -222,6 +222,7 @@ class SchedulerTest {
         assertThat(JobStatus.combine(List.of(JobStatus.SKIPPED, JobStatus.SKIPPED))).isEqualTo(JobStatus.SKIPPED);
         assertThat(JobStatus.combine(List.of(JobStatus.SKIPPED, JobStatus.SUCCESS))).isEqualTo(JobStatus.SUCCESS);
         assertThat(JobStatus.combine(List.of(JobStatus.ALLOWED_FAILURE, JobStatus.SUCCESS))).isEqualTo(JobStatus.SUCCESS);
+        assertThat(JobStatus.combine(List.of(JobStatus.SUCCESS, JobStatus.BLOCKED))).isEqualTo(JobStatus.BLOCKED);
     }
 
     @Test

@@ -88,7 +88,11 @@ public final class GitlabPipelineRun {
             run.containers().cleanup(Long.toString(run.pipelineId()));
         }
         List<JobResult> ordered = JobResult.inPlanOrder(statuses, results, this::ref);
-        RunResult result = new RunResult(run.file(), ordered, List.of(), Duration.between(started, Instant.now()));
+        List<String> blockedBy = statuses.entrySet().stream()
+                .filter(e -> e.getValue() == JobStatus.MANUAL && rules.get(e.getKey()).blocking())
+                .map(Map.Entry::getKey).toList();
+        RunResult result = new RunResult(run.file(), ordered, List.of(), Duration.between(started, Instant.now()),
+                blockedBy);
         listener.runFinished(result);
         return result;
     }
