@@ -25,6 +25,12 @@ import java.util.Set;
  *       gate runs starts when its delay (GitLab {@code start_in}) has passed and a slot is free
  *       under both the run's and its group's parallel limits, in plan order, and not while a job
  *       of its exclusive group (a GitLab resource group) runs.</li>
+ *   <li>A waiting deferred job is expanded when its predecessors have finished and, under a group
+ *       limit, fewer than that many jobs of its group are expanded and unfinished: the legs of a
+ *       matrix that calls a reusable workflow each stand for their called jobs, and
+ *       {@code strategy.max-parallel} limits how many such legs run at once ("Workflow syntax for
+ *       GitHub Actions#jobs.&lt;job_id&gt;.strategy.max-parallel"; "Reuse workflows#Using a matrix
+ *       strategy with a reusable workflow").</li>
  * </ol>
  */
 public final class Scheduler {
@@ -60,9 +66,13 @@ public final class Scheduler {
         failFast(state, out, decided);
 
         Map<String, Integer> runningPerGroup = new HashMap<>();
+        Map<String, Integer> expandedPerGroup = new HashMap<>();
         Set<String> busy = new HashSet<>();
         int running = 0;
         for (SchedulingJob job : state.jobs()) {
+            if (!job.deferred() && !state.statusOf(job.key()).finished()) {
+                expandedPerGroup.merge(job.group(), 1, Integer::sum);
+            }
             if (state.statusOf(job.key()) == JobStatus.RUNNING) {
                 running++;
                 runningPerGroup.merge(job.group(), 1, Integer::sum);
@@ -86,7 +96,12 @@ public final class Scheduler {
                 continue;
             }
             if (job.deferred()) {
+                if (job.groupMaxParallel() > 0
+                        && expandedPerGroup.getOrDefault(job.group(), 0) >= job.groupMaxParallel()) {
+                    continue;
+                }
                 out.add(new Decision.Expand(job.key()));
+                expandedPerGroup.merge(job.group(), 1, Integer::sum);
                 continue;
             }
             if (job.startIn() != null) {

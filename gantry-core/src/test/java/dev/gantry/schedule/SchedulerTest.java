@@ -215,6 +215,25 @@ class SchedulerTest {
     }
 
     @Test
+    void aMatrixCallersMaxParallelLimitsHowManyLegsAreExpandedAndUnfinishedAtOnce() {
+        // Two legs of a caller with max-parallel 1: the second leg's called jobs wait for the first
+        // leg (its called jobs and the waiting caller) to finish.
+        SchedulingJob leg1 = new SchedulingJob("call (1)", "call", List.of(), 1, false, null, true);
+        SchedulingJob leg2 = new SchedulingJob("call (2)", "call", List.of(), 1, false, null, true);
+        RunState s = RunState.start(List.of(leg1, leg2), 4, T0);
+        assertThat(decide(s)).containsExactly(new Decision.Expand("call (1)"));
+        s = s.withExpanded("call (1)", List.of(job("call (1) / c").build(),
+                new SchedulingJob("call (1)", "call", List.of("call (1) / c"), 1, false, null, false)));
+        assertThat(decide(s)).containsExactly(new Decision.Start("call (1) / c"));
+        s = s.with("call (1) / c", JobStatus.RUNNING, T0);
+        assertThat(decide(s)).isEmpty();
+        s = s.with("call (1) / c", JobStatus.SUCCESS, T0);
+        assertThat(decide(s)).containsExactly(new Decision.Start("call (1)"));
+        s = s.with("call (1)", JobStatus.SUCCESS, T0);
+        assertThat(decide(s)).containsExactly(new Decision.Expand("call (2)"));
+    }
+
+    @Test
     void combineFollowsNeedsResult() {
         assertThat(JobStatus.combine(List.of(JobStatus.SUCCESS, JobStatus.FAILURE, JobStatus.CANCELLED)))
                 .isEqualTo(JobStatus.FAILURE);

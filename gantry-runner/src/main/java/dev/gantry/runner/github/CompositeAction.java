@@ -21,7 +21,8 @@ import java.util.Map;
  *       action's own steps (the job's steps are not visible inside, and the action's step ids are
  *       not visible outside), {@code github.action_path} set and {@code secrets} empty;</li>
  *   <li>{@code if:} of an inner step reads the action's own status: {@code success()} until one of
- *       its steps failed;</li>
+ *       its steps failed; it, the step's name and its {@code continue-on-error} see the step's own
+ *       {@code env};</li>
  *   <li>a {@code run} step goes through the job's script machinery (shell, environment files,
  *       workflow commands, masking) with GITHUB_ACTION_PATH and the environment of the step that
  *       uses the action below its own {@code env}; a {@code uses} step runs any action, composite
@@ -55,17 +56,18 @@ final class CompositeAction {
             String current = actions.host().cancelled() ? "cancelled" : status;
             EvalContext context = actions.withEnv(base, env).with(ContextName.STEPS, new LinkedHashMap<>(steps))
                     .withStatus(StatusCheck.ofJobStatus(current));
+            EvalContext withOwnEnv = withOwnEnv(inner, env, context, where);
             boolean runsStep = inner.condition() == null ? current.equals("success")
-                    : interpolator.condition(inner.condition(), context, where + ".if");
+                    : interpolator.condition(inner.condition(), withOwnEnv, where + ".if");
             if (!runsStep) {
                 record(steps, inner, "skipped", "skipped", Map.of());
                 continue;
             }
-            actions.line("▸ " + StepDisplayName.of(inner, context, interpolator));
+            actions.line("▸ " + StepDisplayName.of(inner, withOwnEnv, interpolator));
             StepRunResult result = step(call, inner, env, context, where, current);
             String outcome = result.success() ? "success" : result.cancelled() ? "cancelled" : "failure";
             boolean tolerated = outcome.equals("failure")
-                    && actions.host().allowed(inner.continueOnError(), context, where + ".continue-on-error");
+                    && actions.host().allowed(inner.continueOnError(), withOwnEnv, where + ".continue-on-error");
             String conclusion = tolerated ? "success" : outcome;
             record(steps, inner, outcome, conclusion, result.outputs());
             cancelled |= result.cancelled();
@@ -81,6 +83,22 @@ final class CompositeAction {
         }
         boolean success = status.equals("success") && !cancelled;
         return new StepRunResult(success, success ? 0 : 1, Duration.ZERO, outputs, cancelled);
+    }
+
+    /**
+     * {@code context} with the inner step's own {@code env:} added to the env context: the runner
+     * evaluates it before the step's name, {@code if:} and {@code continue-on-error}, as for a job's
+     * steps ("Metadata syntax for GitHub Actions#runs.steps[*].env": the step's variables, seen by
+     * the step's expressions as the env context of a workflow step is).
+     */
+    private EvalContext withOwnEnv(Step inner, Map<String, String> env, EvalContext context, String where)
+            throws ExpressionFailure {
+        if (inner.env().isEmpty()) {
+            return context;
+        }
+        Map<String, String> own = new LinkedHashMap<>(env);
+        own.putAll(actions.interpolator().env(inner.env(), context, where + ".env"));
+        return actions.withEnv(context, own);
     }
 
     private StepRunResult step(ActionCall call, Step inner, Map<String, String> env, EvalContext context, String where,

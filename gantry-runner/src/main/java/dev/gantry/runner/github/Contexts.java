@@ -91,10 +91,14 @@ final class Contexts {
         return r;
     }
 
-    /** The {@code strategy} context of one leg. */
+    /**
+     * The {@code strategy} context of one leg ("Contexts reference#strategy context"). A job without
+     * a matrix has the defaults the runner gets for it: fail-fast true (the documented default of
+     * {@code strategy.fail-fast}), index 0, total 1, max-parallel 1.
+     */
     static Map<String, Object> strategy(PlannedJob job) {
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("fail-fast", job.failFast());
+        s.put("fail-fast", job.job().matrix() == null || job.failFast());
         s.put("job-index", job.legIndex());
         s.put("job-total", job.legCount());
         s.put("max-parallel", job.job().matrix() == null || job.job().matrix().maxParallel() == 0

@@ -32,11 +32,15 @@ import java.util.Map;
  *       the delimiter must not occur on a line of its own inside the value follows: such a line
  *       ends the value early, and the lines after it are then reported.</li>
  *   <li>Later assignments of a name replace earlier ones.</li>
+ *   <li>GITHUB_ENV may not set {@code NODE_OPTIONS} (any case): the runner refuses it with
+ *       "Can't store NODE_OPTIONS output parameter using '$GITHUB_ENV' command." (a step-level
+ *       error; the step keeps its result), as hosted runners show.</li>
  * </ul>
  *
  * <p>Problems are {@link Diagnostic}s with rule ids {@code file-command-invalid-format},
  * {@code file-command-invalid-name}, {@code file-command-missing-delimiter},
- * {@code file-command-delimiter-in-value} and {@code file-command-unreadable}, located at the
+ * {@code file-command-delimiter-in-value}, {@code file-command-blocked-variable} and
+ * {@code file-command-unreadable}, located at the
  * file's display name and line. GitHub fails the step when its file cannot be processed; the
  * entries before the problem still apply here. Messages never quote values, which may be secret.
  * Stateless and thread-safe.
@@ -110,7 +114,8 @@ public final class FileCommands {
             int heredoc = line.indexOf("<<");
             if (equals >= 0 && (heredoc < 0 || equals < heredoc)) {
                 String name = line.substring(0, equals);
-                if (validName(name, displayName, lineNumber, diagnostics)) {
+                if (validName(name, displayName, lineNumber, diagnostics)
+                        && allowed(name, displayName, lineNumber, diagnostics)) {
                     values.remove(name);
                     values.put(name, line.substring(equals + 1));
                 }
@@ -131,7 +136,8 @@ public final class FileCommands {
                             : "no line '" + delimiter + "' ends the value of '" + name + "' started here"));
                     return new Assignments(values, diagnostics);
                 }
-                if (validName(name, displayName, lineNumber, diagnostics)) {
+                if (validName(name, displayName, lineNumber, diagnostics)
+                        && allowed(name, displayName, lineNumber, diagnostics)) {
                     values.remove(name);
                     values.put(name, valueEnd > valueStart ? text.substring(valueStart, valueEnd) : "");
                 }
@@ -182,6 +188,20 @@ public final class FileCommands {
                     : "'" + name + "' is not a valid name: it holds white space or control characters"));
         }
         return valid;
+    }
+
+    /**
+     * False, with the runner's error, for {@code NODE_OPTIONS} (in any case) in GITHUB_ENV: the
+     * runner refuses it there, since it would change how every later JavaScript action runs; the
+     * step still succeeds and the other entries apply.
+     */
+    private static boolean allowed(String name, String file, int line, List<Diagnostic> diagnostics) {
+        if (file.equals("GITHUB_ENV") && name.equalsIgnoreCase("NODE_OPTIONS")) {
+            diagnostics.add(error(file, line, "file-command-blocked-variable",
+                    "Can't store " + name + " output parameter using '$GITHUB_ENV' command."));
+            return false;
+        }
+        return true;
     }
 
     private static Diagnostic unreadable(String file, IOException e) {

@@ -151,8 +151,7 @@ public final class GithubJobRunner {
             }
             String status = cancelled ? "cancelled" : jobStatus;
             EvalContext context = state.context(status, results, step, i);
-            StepRef stepRef = new StepRef(i, step.id(), masker.mask(StepDisplayName.of(step, context, interpolator)));
-            StepResult result = runStep(ref, state, step, stepRef, context, status, deadline, summary);
+            StepResult result = runStep(ref, state, step, i, context, status, deadline, summary);
             results.add(result);
             if (result.conclusion().equals("failure")) {
                 jobStatus = "failure";
@@ -171,18 +170,24 @@ public final class GithubJobRunner {
         return finish(ref, status, reason, started, outputs, results, summary.toString());
     }
 
-    private StepResult runStep(JobRef ref, JobState state, Step step, StepRef stepRef, EvalContext context,
+    private StepResult runStep(JobRef ref, JobState state, Step step, int index, EvalContext context,
                                String jobStatus, Instant deadline, StringBuilder summary) {
+        String where = stepWhere(new StepRef(index, step.id(), null));
+        EvalContext withEnv;
+        try {
+            withEnv = withStepEnv(state, step, context, where);
+        } catch (ExpressionFailure e) {
+            return failedAtStart(ref, state, new StepRef(index, step.id(),
+                    masker.mask(StepDisplayName.of(step, context, interpolator))), e);
+        }
+        StepRef stepRef = new StepRef(index, step.id(), masker.mask(StepDisplayName.of(step, withEnv, interpolator)));
         boolean runs;
         try {
-            EvalContext withEnv = withStepEnv(state, step, context, stepWhere(stepRef));
             runs = step.condition() == null
                     ? !jobStatus.equals("failure") && !jobStatus.equals("cancelled")
                     : interpolator.condition(step.condition(), withEnv, stepWhere(stepRef) + ".if");
         } catch (ExpressionFailure e) {
-            listener.stepStarted(ref, stepRef);
-            listener.line(ref, "Error: " + masker.mask(e.getMessage()));
-            return record(ref, state, stepRef, "failure", "failure", -1, Duration.ZERO, Map.of());
+            return failedAtStart(ref, state, stepRef, e);
         }
         if (!runs) {
             StepResult skipped = record(ref, state, stepRef, "skipped", "skipped", -1, Duration.ZERO, Map.of());
@@ -192,7 +197,7 @@ public final class GithubJobRunner {
         Step decided = step;
         if (step.timeoutExpression() != null) {
             try {
-                decided = step.withTimeout(interpolator.minutes(step.timeoutExpression(), context,
+                decided = step.withTimeout(interpolator.minutes(step.timeoutExpression(), withEnv,
                         stepWhere(stepRef) + ".timeout-minutes"));
             } catch (ExpressionFailure e) {
                 listener.line(ref, "Error: " + masker.mask(e.getMessage()));
@@ -204,7 +209,7 @@ public final class GithubJobRunner {
         boolean tolerated = false;
         if (outcome.equals("failure")) {
             try {
-                tolerated = allowed(step.continueOnError(), context, stepWhere(stepRef) + ".continue-on-error");
+                tolerated = allowed(step.continueOnError(), withEnv, stepWhere(stepRef) + ".continue-on-error");
             } catch (ExpressionFailure e) {
                 listener.line(ref, "Error: " + masker.mask(e.getMessage()));
             }
@@ -213,11 +218,18 @@ public final class GithubJobRunner {
         return record(ref, state, stepRef, outcome, conclusion, r.exitCode(), r.duration(), r.outputs());
     }
 
+    private StepResult failedAtStart(JobRef ref, JobState state, StepRef stepRef, ExpressionFailure e) {
+        listener.stepStarted(ref, stepRef);
+        listener.line(ref, "Error: " + masker.mask(e.getMessage()));
+        return record(ref, state, stepRef, "failure", "failure", -1, Duration.ZERO, Map.of());
+    }
+
     /**
-     * The step's contexts with its own {@code env:} in the env context, for its {@code if:}. The
-     * runner evaluates a step's env before its condition, so the condition sees it ("Contexts reference#env context":
-     * the variables set in a workflow, job or step); an error in it fails the step even when the
-     * condition would skip it.
+     * The step's contexts with its own {@code env:} in the env context, for its display name,
+     * {@code if:}, {@code timeout-minutes} and {@code continue-on-error}. The runner evaluates a
+     * step's env before all of these, so they see it ("Contexts reference#env context": the
+     * variables set in a workflow, job or step; "Context availability" lists {@code env} for each of
+     * those keys); an error in it fails the step even when the condition would skip it.
      */
     private static EvalContext withStepEnv(JobState state, Step step, EvalContext context, String where)
             throws ExpressionFailure {

@@ -32,6 +32,18 @@ class FileCommandsTest {
     }
 
     @Test
+    void githubEnvRefusesNodeOptionsInAnyCaseAndKeepsTheRest() {
+        Assignments a = FileCommands.parseAssignments("NODE_OPTIONS=--require evil.js\nOK=1\nnode_options<<E\nx\nE\n",
+                "GITHUB_ENV");
+        assertThat(a.values()).containsExactly(Map.entry("OK", "1"));
+        assertThat(a.diagnostics()).extracting(d -> d.rule() + ": " + d.message()).containsExactly(
+                "file-command-blocked-variable: Can't store NODE_OPTIONS output parameter using '$GITHUB_ENV' command.",
+                "file-command-blocked-variable: Can't store node_options output parameter using '$GITHUB_ENV' command.");
+        assertThat(FileCommands.parseAssignments("NODE_OPTIONS=x\n", "GITHUB_OUTPUT").values())
+                .as("an output may have the name").containsEntry("NODE_OPTIONS", "x");
+    }
+
+    @Test
     void aMultiLineValueComesBackByteForByte() {
         String value = "first line\n\n  indented  \ttrailing spaces   \n\nlast line without newline";
         Assignments a = parse("before=1\nbody<<EOF_MARK\n" + value + "\nEOF_MARK\nafter=2\n");

@@ -32,7 +32,7 @@ import java.util.Optional;
  * another {@code run-id} or {@code repository}) do not exist locally: the step fails saying so
  * (without {@code github-token} those two inputs are ignored, as by the original).
  * {@code digest-mismatch} is checked for a valid value (the stored files are not re-hashed);
- * {@code skip-decompress} warns that artifacts are always downloaded extracted.
+ * {@code skip-decompress} saves each artifact as a zip instead ({@link ArtifactZip}).
  */
 public final class DownloadArtifact implements BuiltinAction {
 
@@ -64,10 +64,7 @@ public final class DownloadArtifact implements BuiltinAction {
                 throw new InputError("Invalid value for 'digest-mismatch': '" + digestMismatch
                         + "'. Valid options are: ignore, info, warn, error");
             }
-            if (in.bool("skip-decompress", false)) {
-                context.warning("download-artifact: skip-decompress is not supported by gantry: artifacts are stored"
-                        + " as files and downloaded extracted");
-            }
+            boolean zipped = in.bool("skip-decompress", false);
             Path destination = context.workspace().resolve(ActionInputs.expandHome(
                     in.string("path", context.workspace().toString()), context.env())).normalize();
             ArtifactStore store = context.services().artifacts();
@@ -97,8 +94,10 @@ public final class DownloadArtifact implements BuiltinAction {
             boolean direct = single || merge || (major >= 5 && chosen.size() == 1);
             for (Artifact artifact : chosen) {
                 Path target = direct ? destination : destination.resolve(artifact.name());
-                ArchiveStats stats = store.download(artifact, target);
-                context.log("Artifact " + artifact.name() + " (" + stats.entries() + " files) downloaded to " + target);
+                ArchiveStats stats = zipped ? ArtifactZip.save(store, artifact, target, context.temp())
+                        : store.download(artifact, target);
+                context.log("Artifact " + artifact.name() + " (" + stats.entries() + " files) downloaded to " + target
+                        + (zipped ? " as " + artifact.name() + ".zip" : ""));
             }
             context.log("Total of " + chosen.size() + " artifact(s) downloaded");
             context.setOutput("download-path", destination.toString());

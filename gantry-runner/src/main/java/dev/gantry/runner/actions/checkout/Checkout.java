@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * actions/checkout (github.com/actions/checkout, README and action.yml of the current major version),
@@ -41,9 +42,11 @@ import java.util.Map;
  * repository and whose {@code gc.auto} is 0, and the folder as a git {@code safe.directory} for later
  * steps, given through {@code GIT_CONFIG_COUNT}/{@code GIT_CONFIG_KEY_n}/{@code GIT_CONFIG_VALUE_n}
  * rather than by writing to your global git configuration. Outputs {@code ref} and {@code commit}.
+ * {@code sparse-checkout} limits the checked-out files ({@link SparseCheckout}); {@code filter} (a
+ * partial clone's object filter) changes nothing locally, where every object is reachable and the
+ * files checked out are the same as without it.
  * Not done: credentials ({@code token}, {@code ssh-key}; {@code persist-credentials} has nothing to
- * persist), {@code sparse-checkout} and {@code filter} (the full tree is checked out, with a
- * warning), and fetching Git LFS objects ({@code lfs: true} warns unless the files come from your
+ * persist) and fetching Git LFS objects ({@code lfs: true} warns unless the files come from your
  * working tree, where LFS already put them).
  */
 public final class Checkout implements BuiltinAction {
@@ -53,9 +56,9 @@ public final class Checkout implements BuiltinAction {
         ActionInputs in = new ActionInputs(context);
         try {
             CheckoutRequest request = request(context, in);
-            if (!in.string("sparse-checkout", "").isEmpty() || !in.string("filter", "").isEmpty()) {
-                context.warning("checkout: sparse-checkout and filter are not supported by gantry; the whole tree is"
-                        + " checked out");
+            if (!in.string("filter", "").isEmpty()) {
+                context.debug("checkout: filter has no effect locally: every object is already reachable, and the"
+                        + " files checked out are the same");
             }
             context.debug("checkout: persist-credentials has no effect: a local checkout has no credentials to keep");
             CheckoutResult result = request.workflowRepository()
@@ -64,6 +67,14 @@ public final class Checkout implements BuiltinAction {
             if (request.lfs() && !(request.workflowRepository() && request.ref().isEmpty())) {
                 context.warning("checkout: lfs: true: gantry does not fetch Git LFS objects; files tracked by LFS are"
                         + " left as pointer files");
+            }
+            List<String> sparse = in.lines("sparse-checkout");
+            if (!sparse.isEmpty()) {
+                Optional<String> failure = SparseCheckout.apply(context, request.target(), sparse,
+                        in.bool("sparse-checkout-cone-mode", true));
+                if (failure.isPresent()) {
+                    return ActionResult.failure(failure.get());
+                }
             }
             GitSettings.leaveBehind(context, request, in.bool("set-safe-directory", true));
             context.setOutput("ref", result.ref());

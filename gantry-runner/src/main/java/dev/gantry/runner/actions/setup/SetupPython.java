@@ -25,7 +25,8 @@ import java.util.Optional;
  * {@code Python3_ROOT_DIR} and {@code LD_LIBRARY_PATH}. Outputs {@code python-version},
  * {@code python-path} ({@code bin/python} of the installation when it exists) and, with
  * {@code cache: pip|pipenv|poetry}, {@code cache-hit}. PyPy, GraalPy and free-threaded builds are
- * not looked for; {@code pip-version} and {@code pip-install} warn that nothing is installed.
+ * not looked for. {@code pip-version} and {@code pip-install} run pip in the chosen Python
+ * ({@link PipInstall}).
  */
 public final class SetupPython implements CachingSetupAction {
 
@@ -105,7 +106,9 @@ public final class SetupPython implements CachingSetupAction {
             if (!cache.isEmpty()) {
                 restoreCache(context, in, cache, python);
             }
-            return ActionResult.success();
+            Optional<String> pipFailure = PipInstall.apply(context, python, in.string("pip-version", ""),
+                    in.string("pip-install", ""));
+            return pipFailure.map(ActionResult::failure).orElseGet(ActionResult::success);
         } catch (InputError e) {
             return ActionResult.failure(e.getMessage());
         } catch (IOException e) {
@@ -123,20 +126,14 @@ public final class SetupPython implements CachingSetupAction {
     }
 
     /**
-     * Warns about the inputs that need a download (README, "Usage" and docs/advanced-usage.md):
-     * {@code freethreaded} (a free-threaded build is not looked for), {@code pip-version} and
-     * {@code pip-install}; {@code check-latest} is the installed version anyway.
+     * Warns about the input that needs a download (README, "Usage" and docs/advanced-usage.md):
+     * {@code freethreaded} (a free-threaded build is not looked for); {@code check-latest} is the
+     * installed version anyway.
      */
     private static void offlineOnly(ActionContext context, ActionInputs in) throws InputError {
         if (in.bool("freethreaded", false)) {
             context.warning("setup-python: freethreaded: gantry does not look for free-threaded builds; the regular"
                     + " build above is used");
-        }
-        for (String input : List.of("pip-version", "pip-install")) {
-            if (!in.string(input, "").isEmpty()) {
-                context.warning("setup-python: " + input + " is not applied by gantry, which installs nothing; run"
-                        + " pip in a step instead");
-            }
         }
     }
 

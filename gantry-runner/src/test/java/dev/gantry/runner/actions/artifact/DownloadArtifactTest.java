@@ -56,6 +56,22 @@ class DownloadArtifactTest {
     }
 
     @Test
+    void skipDecompressSavesTheArtifactAsAZipInsteadOfItsFiles() throws Exception {
+        FakeContext c = download().with("skip-decompress", "true");
+        Files.createDirectories(c.temp());
+
+        assertThat(new DownloadArtifact(4).main(c).ok()).isTrue();
+
+        Path zip = c.workspace().resolve("got/out.zip");
+        assertThat(c.workspace().resolve("got/a.txt")).doesNotExist();
+        try (java.util.zip.ZipFile file = new java.util.zip.ZipFile(zip.toFile())) {
+            assertThat(file.stream().map(java.util.zip.ZipEntry::getName)).containsExactly("a.txt");
+            assertThat(new String(file.getInputStream(file.getEntry("a.txt")).readAllBytes())).isEqualTo("a");
+        }
+        assertThat(c.warnings).isEmpty();
+    }
+
+    @Test
     void digestMismatchMustBeOneOfItsValues() {
         ActionResult result = new DownloadArtifact(4).main(download().with("digest-mismatch", "loud"));
         assertThat(result.message()).isEqualTo("Invalid value for 'digest-mismatch': 'loud'. Valid options are:"

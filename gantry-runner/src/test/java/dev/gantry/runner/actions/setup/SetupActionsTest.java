@@ -307,12 +307,46 @@ class SetupActionsTest {
 
     @Test
     void setupPythonWarnsAboutWhatNeedsADownload() throws IOException {
-        FakeContext c = context().with("python-version", "3.12").with("pip-version", "24.0")
-                .with("freethreaded", "true");
+        FakeContext c = context().with("python-version", "3.12").with("freethreaded", "true");
         executable(c.toolCache().resolve("Python/3.12.1/" + Toolchains.machineArch() + "/bin/python3"));
         assertThat(new SetupPython(SILENT).main(c).ok()).isTrue();
-        assertThat(c.warnings).anyMatch(w -> w.startsWith("setup-python: pip-version is not applied"))
-                .anyMatch(w -> w.startsWith("setup-python: freethreaded:"));
+        assertThat(c.warnings).anyMatch(w -> w.startsWith("setup-python: freethreaded:"));
+    }
+
+    /** A python3 in the tool cache that prints its arguments and fails when one of them is "missing". */
+    private Path fakePython(FakeContext c) throws IOException {
+        Path python = executable(c.toolCache().resolve("Python/3.12.1/" + Toolchains.machineArch() + "/bin/python3"));
+        Files.writeString(python, """
+                #!/bin/sh
+                echo "pip called with: $*"
+                case " $* " in *" missing "*) echo "ERROR: No matching distribution found for missing"; exit 1;; esac
+                """);
+        return python;
+    }
+
+    @Test
+    void setupPythonRunsPipForPipVersionAndPipInstall() throws IOException {
+        FakeContext c = context().with("python-version", "3.12").with("pip-version", "24.0")
+                .with("pip-install", "flake8  -r requirements.txt");
+        fakePython(c);
+
+        assertThat(new SetupPython(SILENT).main(c).ok()).isTrue();
+
+        assertThat(c.lines).containsSubsequence("pip called with: -m pip install pip==24.0",
+                "pip called with: -m pip install flake8 -r requirements.txt", "Successfully installed pip packages");
+        assertThat(c.warnings).noneMatch(w -> w.contains("pip"));
+    }
+
+    @Test
+    void setupPythonFailsWhenPipInstallFails() throws IOException {
+        FakeContext c = context().with("python-version", "3.12").with("pip-install", "missing");
+        fakePython(c);
+
+        ActionResult result = new SetupPython(SILENT).main(c);
+
+        assertThat(result.ok()).isFalse();
+        assertThat(result.message()).contains("failed to install pip packages from \"missing\"");
+        assertThat(c.lines).contains("ERROR: No matching distribution found for missing");
     }
 
     /** A context with a uv in the tool cache. */
