@@ -71,6 +71,23 @@ class CallTreeTest {
     }
 
     @Test
+    void aSelfRepositoryReferenceNamesAFileOfTheCallersRepositoryAtItsRef() {
+        file("ci.yml", caller("$/.github/workflows/build.yml"));
+        file(".github/workflows/build.yml", """
+                on: workflow_call
+                jobs:
+                  work:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: true
+                """);
+        CallTree tree = CallTree.resolve(WorkflowRef.local("ci.yml"), source);
+        assertThat(tree.diagnostics()).isEmpty();
+        assertThat(tree.called(WorkflowRef.local("ci.yml"), "next").orElseThrow().ref())
+                .isEqualTo(WorkflowRef.local(".github/workflows/build.yml"));
+    }
+
+    @Test
     void aWorkflowCallingItselfIsACycle() {
         file(".github/workflows/self.yml", caller("./.github/workflows/self.yml"));
         assertThat(problems(".github/workflows/self.yml")).singleElement().asString()
