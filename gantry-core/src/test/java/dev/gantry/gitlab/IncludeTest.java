@@ -47,6 +47,25 @@ class IncludeTest {
     }
 
     @Test
+    void anUnreadIncludeMayBringAJobsScriptAndStageSoNeitherIsReportedMissingOrWrong() {
+        // GNOME's pipelines: `build-sysext` gets its script from a component, `nightly` its stage
+        // from a project template; offline, only the include itself is an error.
+        LoadResult result = load("""
+                include:
+                  - project: gnome/citemplates
+                    file: flatpak.yml
+                flatpak:
+                  extends: .flatpak
+                nightly:
+                  extends: .publish_nightly
+                  dependencies: [flatpak]
+                build-sysext:
+                  allow_failure: true
+                """);
+        assertThat(lines(result)).singleElement().asString().contains("[include-remote]");
+    }
+
+    @Test
     void oneStarTakesFilesDirectlyInTheFolderOnly() {
         Pipeline p = clean(tree("include:\n  - local: 'ci/*.yml'\n"));
         assertThat(jobs(p)).containsExactly("build", "test");
