@@ -7,6 +7,7 @@
 #   compat/run-real.sh chalk           CHECKOUT [gantry run options...]
 #   compat/run-real.sh read-excel-file CHECKOUT [gantry run options...]
 #   compat/run-real.sh six|clsx|commons-cli|shellspec|adblockpluscore|python-gitlab CHECKOUT [...]
+#   compat/run-real.sh express|gson|dav1d|libxml2 CHECKOUT [...]
 #
 # jsoup            .github/workflows/build.yml, job 'test', the legs this machine can run: Linux, JDK 17
 #                  and 25 (ALL_LEGS=1 runs all nine: the Windows and macOS legs are skipped with the
@@ -21,6 +22,11 @@
 # shellspec        .github/workflows/ubuntu-noble.yml, the bash leg (needs a sudo on PATH; SHELLS=dash for another)
 # adblockpluscore  .gitlab-ci.yml, jobs 'docs' and 'pages', --executor shell, install scripts off
 # python-gitlab    .gitlab-ci.yml with --executor shell (a branch has no pipeline; add --ref TAG for one)
+# express          .github/workflows/ci.yml, jobs 'lint' and 'test' on Linux with Node.js 20
+# gson             .github/workflows/build.yml, job 'build' on JDK 17
+# dav1d            .gitlab-ci.yml, job 'style-check', --executor shell
+# libxml2          .gitlab-ci.yml, job 'cmake:linux:gcc:shared', --executor shell; writes a stand-in for
+#                  GNOME's release-service component under .gantry/includes/ in the checkout if none is there
 #
 # Prints the project's commit, then gantry's output; the exit status is gantry's.
 set -euo pipefail
@@ -30,7 +36,7 @@ gantry="$here/../gantry"
 project="${1:-}"
 checkout="${2:-}"
 if [ -z "$project" ] || [ -z "$checkout" ]; then
-  sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,30p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
   exit 2
 fi
 shift 2
@@ -72,9 +78,44 @@ case "$project" in
   python-gitlab)
     args=(--executor shell "$checkout/.gitlab-ci.yml")
     ;;
+  express)
+    args=(-j lint -j test --matrix os=ubuntu-latest --matrix node-version=20 "$checkout/.github/workflows/ci.yml")
+    ;;
+  gson)
+    args=(-j build --matrix java=17 "$checkout/.github/workflows/build.yml")
+    ;;
+  dav1d)
+    args=(--executor shell -j style-check "$checkout/.gitlab-ci.yml")
+    ;;
+  libxml2)
+    component="$checkout/.gantry/includes/component/GNOME/citemplates/release-service@master.yml"
+    if [ ! -f "$component" ]; then
+      mkdir -p "$(dirname "$component")"
+      # The real component lives on gitlab.gnome.org; this one takes the same inputs.
+      cat > "$component" <<'STUB'
+spec:
+  inputs:
+    job-stage:
+      default: deploy
+    dist-job-name:
+      default: build
+    tarball-artifact-path:
+      default: ''
+---
+release-service:
+  stage: $[[ inputs.job-stage ]]
+  needs: ["$[[ inputs.dist-job-name ]]"]
+  rules:
+    - if: $CI_COMMIT_TAG
+  script:
+    - echo "$[[ inputs.tarball-artifact-path ]]"
+STUB
+    fi
+    args=(--executor shell -j cmake:linux:gcc:shared "$checkout/.gitlab-ci.yml")
+    ;;
   *)
     echo "run-real: unknown project '$project' (jsoup, chalk, read-excel-file, six, clsx, commons-cli," \
-      "shellspec, adblockpluscore or python-gitlab)" >&2
+      "shellspec, adblockpluscore, python-gitlab, express, gson, dav1d or libxml2)" >&2
     exit 2
     ;;
 esac

@@ -18,7 +18,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What {@code gantry lint} says of the local actions a workflow uses ({@code uses: ./path}): the
+ * What {@code gantry lint} says of the local actions a workflow uses ({@code uses: ./path}, and
+ * {@code $/path}, the self repository reference): the
  * problems of their {@code action.yml}, which GitHub reports only when the step runs ("Metadata
  * syntax for GitHub Actions"). An action that is not in the repository (one a step creates, or a
  * path that needs a checkout of another repository) is left to the run.
@@ -37,8 +38,9 @@ final class LocalActionCheck {
         Set<String> folders = new LinkedHashSet<>();
         for (Job job : workflow.jobs()) {
             for (Step step : job.steps()) {
-                if (step.action() instanceof StepAction.Uses u && u.reference().startsWith("./")) {
-                    folders.add(Path.of(u.reference()).normalize().toString().replace('\\', '/'));
+                if (step.action() instanceof StepAction.Uses u
+                        && (u.reference().startsWith("./") || u.reference().startsWith("$/"))) {
+                    folders.add(Path.of(u.reference().substring(2)).normalize().toString().replace('\\', '/'));
                 }
             }
         }

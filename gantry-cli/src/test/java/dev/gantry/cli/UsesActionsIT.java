@@ -148,6 +148,30 @@ class UsesActionsIT {
     }
 
     @Test
+    void aSelfRepositoryReferenceFindsTheActionInTheRepositoryEvenWithoutItInTheWorkspace() throws Exception {
+        // vitejs/vite's issue workflows: `uses: $/.github/actions/issues-helper` and no checkout.
+        GantryProcess.Outcome o = repo()
+                .file(".github/actions/inner/action.yml", INNER)
+                .workflow("""
+                        on: push
+                        jobs:
+                          a:
+                            runs-on: ubuntu-latest
+                            steps:
+                              - run: rm -rf .github
+                              - id: own
+                                uses: $/.github/actions/inner
+                                with:
+                                  word: self
+                              - run: echo '${{ steps.own.outputs.said }}' > "$OUT/said"
+                        """).commit().run(withOut());
+
+        assertThat(o.exit()).as(o.out()).isZero();
+        assertThat(out("said")).isEqualTo("inner-self\n");
+        assertThat(o.out()).contains("$/.github/actions/inner");
+    }
+
+    @Test
     void aFailingInnerStepFailsTheCompositeUnlessContinueOnErrorAndLaterStepsSeeFailure() throws Exception {
         GantryProcess.Outcome o = repo()
                 .file(".github/actions/flaky/action.yml", """

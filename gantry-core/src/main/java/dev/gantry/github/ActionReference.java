@@ -9,9 +9,12 @@ import java.util.regex.Pattern;
  * Checks {@code uses} values ("Workflow syntax for GitHub Actions": {@code jobs.<job_id>.steps[*].uses}
  * and {@code jobs.<job_id>.uses}; "Reuse workflows#Calling a reusable workflow").
  *
- * <p>A step uses {@code {owner}/{repo}[/{path}]@{ref}}, {@code ./path/to/dir} or
- * {@code docker://{image}}; a job uses {@code {owner}/{repo}/.github/workflows/{file}@{ref}} or
- * {@code ./.github/workflows/{file}}. {@code uses} cannot hold an expression. A remote reference to
+ * <p>A step uses {@code {owner}/{repo}[/{path}]@{ref}}, {@code ./path/to/dir}, {@code $/path/to/dir}
+ * or {@code docker://{image}}; a job uses {@code {owner}/{repo}/.github/workflows/{file}@{ref}},
+ * {@code ./.github/workflows/{file}} or {@code $/.github/workflows/{file}}. {@code $/} is the self
+ * repository reference: the workflow's own repository at the running commit, with no checkout
+ * needed ("Using pre-written building blocks in your workflow#Adding an action from the same
+ * repository"; GitHub changelog 2026-07-30). {@code uses} cannot hold an expression. A remote reference to
  * a branch-like ref such as {@code @main} is a warning: the docs recommend a full commit SHA or a
  * release tag because a branch can move under the workflow ("Security hardening for GitHub
  * Actions#Using third-party actions").
@@ -21,7 +24,9 @@ final class ActionReference {
     private static final Pattern STEP_REMOTE = Pattern.compile("[^/@\\s]+/[^/@\\s]+(/[^@\\s]+)?@[^@\\s]+");
     private static final Pattern JOB_REMOTE = Pattern.compile(
             "[^/@\\s]+/[^/@\\s]+/\\.github/workflows/[^/@\\s]+\\.ya?ml@[^@\\s]+");
-    private static final Pattern JOB_LOCAL = Pattern.compile("\\./\\.github/workflows/[^/@\\s]+\\.ya?ml");
+    private static final Pattern JOB_LOCAL = Pattern.compile("(\\./|\\$/)\\.github/workflows/[^/@\\s]+\\.ya?ml");
+    /** {@code $/} and a path without {@code @}: a self repository reference. */
+    private static final Pattern STEP_SELF = Pattern.compile("\\$/[^@\\s]*[^/@\\s][^@\\s]*");
     /** Refs that name a moving branch rather than a release or a commit. */
     private static final List<String> BRANCH_LIKE = List.of("main", "master", "develop", "development", "dev",
             "trunk", "HEAD");
@@ -35,12 +40,13 @@ final class ActionReference {
         if (expression(uses, where, diagnostics)) {
             return;
         }
-        if (value.startsWith("./") || value.startsWith("docker://")) {
+        if (value.startsWith("./") || value.startsWith("docker://") || STEP_SELF.matcher(value).matches()) {
             return;
         }
-        if (!STEP_REMOTE.matcher(value).matches()) {
+        // '$' is no owner: '$/path@ref' is a self repository reference with a ref, which it cannot have.
+        if (value.startsWith("$/") || !STEP_REMOTE.matcher(value).matches()) {
             diagnostics.error(uses.range(), Rules.INVALID_USES, "'uses' of " + where + " must be "
-                    + "'OWNER/REPO@REF', 'OWNER/REPO/PATH@REF', './PATH' or 'docker://IMAGE', not '" + value + "'");
+                    + "'OWNER/REPO@REF', 'OWNER/REPO/PATH@REF', './PATH', '$/PATH' or 'docker://IMAGE', not '" + value + "'");
             return;
         }
         pinned(uses, "action", diagnostics);
@@ -57,7 +63,8 @@ final class ActionReference {
         }
         if (!JOB_REMOTE.matcher(value).matches()) {
             diagnostics.error(uses.range(), Rules.INVALID_USES, "'uses' of " + where + " must be "
-                    + "'./.github/workflows/FILE.yml' or 'OWNER/REPO/.github/workflows/FILE.yml@REF', not '" + value + "'");
+                    + "'./.github/workflows/FILE.yml', '$/.github/workflows/FILE.yml' or"
+                    + " 'OWNER/REPO/.github/workflows/FILE.yml@REF', not '" + value + "'");
             return;
         }
         pinned(uses, "reusable workflow", diagnostics);

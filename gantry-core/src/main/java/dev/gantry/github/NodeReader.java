@@ -162,6 +162,16 @@ final class NodeReader {
         return value;
     }
 
+    /** A number of zero or more or an expression, such as {@code max-parallel}; null when absent or wrong. */
+    NumberValue notNegative(YamlNode node, String what) {
+        NumberValue value = number(node, what);
+        if (value != null && value.expression() == null && !(value.number() >= 0)) {
+            diagnostics.error(node.range(), Rules.INVALID_VALUE, what + " must not be negative");
+            return null;
+        }
+        return value;
+    }
+
     /** {@code timeout-minutes} as a duration, or null when absent, wrong or an expression. */
     static Duration minutes(NumberValue value) {
         return value == null || value.expression() != null ? null

@@ -15,7 +15,10 @@ import java.util.Map;
 /**
  * A job's {@code strategy} ("Workflow syntax for GitHub Actions": {@code jobs.<job_id>.strategy},
  * {@code .matrix}, {@code .matrix.include}, {@code .matrix.exclude}, {@code .fail-fast},
- * {@code .max-parallel}; "Running variations of jobs in a workflow"). The matrix is a mapping of
+ * {@code .max-parallel}; "Running variations of jobs in a workflow"). A strategy without a matrix is
+ * accepted and runs the job once, as GitHub does (psf/requests and LibreDWG run such jobs), and
+ * {@code max-parallel: 0} means no limit, as in the Azure Pipelines strategy GitHub's grew from
+ * (nodejs/undici's CI sets it). The matrix is a mapping of
  * axes (each a list of values, or an expression) with optional {@code include} and
  * {@code exclude} lists (each a list of mappings, or an expression), or a single expression.
  * Checks that an axis has values, that {@code exclude} names only axes, and that the matrix makes
@@ -30,7 +33,7 @@ final class StrategyParser {
         this.reader = reader;
     }
 
-    /** The matrix of the {@code strategy} entry, or null when there is none (reported when required). */
+    /** The matrix of the {@code strategy} entry, or null when there is none. */
     Matrix strategy(YamlMap.Entry strategy, String jobWhere) {
         String where = NodeReader.keyOf("strategy", jobWhere);
         YamlMap map = reader.map(strategy.value(), where);
@@ -39,11 +42,10 @@ final class StrategyParser {
         }
         Keywords.check(map, Keywords.STRATEGY, where, reader.diagnostics());
         String failFast = reader.flag(map.get("fail-fast"), NodeReader.keyOf("fail-fast", where));
-        NodeReader.NumberValue maxParallel = reader.positive(map.get("max-parallel"), NodeReader.keyOf("max-parallel", where));
+        NodeReader.NumberValue maxParallel = reader.notNegative(map.get("max-parallel"), NodeReader.keyOf("max-parallel", where));
         int limit = maxParallel == null || maxParallel.expression() != null ? 0 : (int) Math.min(Integer.MAX_VALUE, maxParallel.number());
         YamlMap.Entry matrixEntry = map.entry("matrix");
         if (matrixEntry == null || NodeReader.absent(matrixEntry.value())) {
-            reader.diagnostics().error(strategy.key().range(), Rules.MISSING_KEY, where + " needs a 'matrix'");
             return null;
         }
         String matrixWhere = "the matrix of " + jobWhere;

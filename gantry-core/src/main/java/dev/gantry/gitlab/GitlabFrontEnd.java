@@ -86,7 +86,7 @@ public final class GitlabFrontEnd {
         config = new ReferenceResolver(config, reader, complete).resolve();
         config = withoutMisusedKeywords(config, reader);
         Globals globals = new GlobalParser(reader).parse(config);
-        JobParser parser = new JobParser(reader, globals, extendsResolver.broken());
+        JobParser parser = new JobParser(reader, globals, extendsResolver.broken(), complete);
         List<Job> jobs = new ArrayList<>();
         for (YamlMap.Entry e : config.entries()) {
             String name = e.name();

@@ -291,7 +291,8 @@ final class IncludeResolver {
             return null;
         }
         files.add(target.path());
-        List<YamlNode> documents = YamlLoader.loadAll(target.path(), text.get(), reader.diagnostics());
+        List<YamlNode> documents = YamlLoader.loadAll(target.path(), text.get(), reader.diagnostics(),
+                YamlLoader.DuplicateKeys.LAST_WINS);
         if (documents.isEmpty()) {
             return null;
         }

@@ -130,12 +130,21 @@ final class JobGraph {
                     reader.error(item, RuleIds.DEPENDENCIES_UNKNOWN_JOB, "job '" + job.id() + "' depends on '" + name
                             + "', which is not a job of this pipeline" + Closest.hint(name, byName.keySet()));
                 }
-            } else if (stage(target) >= stage(job)) {
+            } else if (stage(target) >= stage(job) && stagesKnown(job, target)) {
                 reader.error(item, RuleIds.DEPENDENCIES_STAGE, "job '" + job.id() + "' (stage '" + job.stage()
                         + "') depends on '" + name + "' of stage '" + target.stage()
                         + "'; dependencies must be in earlier stages (use 'needs' for the same stage)");
             }
         }
+    }
+
+    /**
+     * Whether both jobs' stages are certain: with an include unread, a job that writes no
+     * {@code stage} may get one from a template or an equally named job in the missing file.
+     */
+    private boolean stagesKnown(Job job, Job target) {
+        return complete || (config.get(job.id()) instanceof YamlMap a && a.has("stage")
+                && config.get(target.id()) instanceof YamlMap b && b.has("stage"));
     }
 
     private void onStop(Job job) {

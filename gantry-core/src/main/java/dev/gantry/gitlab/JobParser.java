@@ -46,13 +46,18 @@ final class JobParser {
     private final JobExtras extras;
     private final RulesParser rules;
     private final Set<String> brokenExtends;
+    private final boolean complete;
 
     /**
      * @param brokenExtends jobs whose {@code extends} chain is broken; a missing script is not
      *                      reported for them, since the lost template may have had one
+     * @param complete      false when an include could not be read; then no missing script is
+     *                      reported at all, since a job of the same name there may bring it (GitLab
+     *                      merges the keys of equally named jobs across included files)
      */
-    JobParser(Reader reader, Globals globals, Set<String> brokenExtends) {
+    JobParser(Reader reader, Globals globals, Set<String> brokenExtends, boolean complete) {
         this.brokenExtends = brokenExtends;
+        this.complete = complete;
         this.reader = reader;
         this.globals = globals;
         this.keywords = new JobKeywords(reader);
@@ -166,7 +171,7 @@ final class JobParser {
                              List<StepAction.ScriptLine> script, List<StepAction.ScriptLine> after) {
         List<Step> steps = new ArrayList<>(2);
         if (script == null) {
-            if (Reader.absent(job.get("run")) && !brokenExtends.contains(entry.name())) {
+            if (Reader.absent(job.get("run")) && complete && !brokenExtends.contains(entry.name())) {
                 reader.error(entry.key(), RuleIds.MISSING_SCRIPT, "job '" + entry.name() + "' has no script;"
                         + " add 'script' (or 'trigger' for a downstream pipeline)");
             }

@@ -67,7 +67,15 @@ public final class PipelineLoader {
         }
         Pipeline pipeline = null;
         try {
-            List<YamlNode> documents = YamlLoader.loadAll(path, text.get(), diagnostics);
+            Diagnostics yaml = new Diagnostics();
+            List<YamlNode> documents = YamlLoader.loadAll(path, text.get(), yaml);
+            if (!documents.isEmpty() && duplicateKeys(yaml)
+                    && (format != null ? format : detect(path, documents.getLast())) == Format.GITLAB) {
+                // GitLab reads a key written twice as its last value; GitHub refuses the file.
+                yaml = new Diagnostics();
+                documents = YamlLoader.loadAll(path, text.get(), yaml, YamlLoader.DuplicateKeys.LAST_WINS);
+            }
+            diagnostics.addAll(yaml);
             if (documents.isEmpty() && !diagnostics.hasErrors()) {
                 diagnostics.error(SourceRange.startOf(path), "empty", "the file is empty");
             } else if (!documents.isEmpty()) {
@@ -84,6 +92,10 @@ public final class PipelineLoader {
             pipeline = null;
         }
         return new LoadResult(path, pipeline, diagnostics.sorted());
+    }
+
+    private static boolean duplicateKeys(Diagnostics yaml) {
+        return yaml.sorted().stream().anyMatch(d -> "duplicate-key".equals(d.rule()));
     }
 
     /** A workflow is one YAML document; GitHub reads no header and no second document. */

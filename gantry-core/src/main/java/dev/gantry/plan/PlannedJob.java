@@ -65,6 +65,11 @@ public record PlannedJob(String key, Job job, Map<String, Object> matrix, String
                 needs, legIndex, legCount, deferred, startIn, call);
     }
 
+    /** This job under another name, for a name known only once its reusable workflow call's inputs are. */
+    public PlannedJob withDisplayName(String name) {
+        return new PlannedJob(key, job, matrix, name, needs, legIndex, legCount, deferred, startIn, scope);
+    }
+
     /** This job as a deferred job whose expansion is done: it now stands for its legs or its called jobs. */
     public PlannedJob expanded() {
         return new PlannedJob(key, job, matrix, displayName, needs, legIndex, legCount, false, startIn, scope);

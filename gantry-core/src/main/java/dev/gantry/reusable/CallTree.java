@@ -112,8 +112,9 @@ public final class CallTree {
             }
             called(top, job.job().id()).ifPresent(c -> {
                 try {
-                    out.addAll(withCalledJobs(GithubPlanner.called(new CallScope(job.key(), job.displayName()),
-                            c.workflow()), c.ref()));
+                    CallScope scope = new CallScope(job.key(), job.displayName());
+                    out.addAll(withCalledJobs(GithubPlanner.called(scope, c.workflow()).stream()
+                            .map(p -> CalledJobNames.named(p, scope, job, c)).toList(), c.ref()));
                 } catch (IllegalArgumentException e) {
                     // a matrix too large: the run reports it when the caller starts
                 }

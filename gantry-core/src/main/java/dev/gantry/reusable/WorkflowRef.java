@@ -6,7 +6,9 @@ import java.util.regex.Pattern;
 
 /**
  * A workflow file, as a caller job's {@code uses} names it ("Reuse workflows#Calling a reusable
- * workflow"): {@code ./.github/workflows/FILE.yml} in the same repository, or
+ * workflow"): {@code ./.github/workflows/FILE.yml} (or, with the self repository reference,
+ * {@code $/.github/workflows/FILE.yml}: "Workflow syntax for GitHub Actions#jobs.&lt;job_id&gt;.uses") in
+ * the same repository, or
  * {@code OWNER/REPO/.github/workflows/FILE.yml@REF} in another. A local reference inside a remote
  * workflow names a file of that remote repository at the same ref, since "the called workflow is
  * from the same commit as the caller workflow".
@@ -17,7 +19,7 @@ import java.util.regex.Pattern;
  */
 public record WorkflowRef(String repository, String path, String ref) {
 
-    private static final Pattern LOCAL = Pattern.compile("\\./(\\.github/workflows/[^/@\\s]+\\.ya?ml)");
+    private static final Pattern LOCAL = Pattern.compile("(?:\\./|\\$/)(\\.github/workflows/[^/@\\s]+\\.ya?ml)");
     private static final Pattern REMOTE = Pattern.compile(
             "([^/@\\s]+/[^/@\\s]+)/(\\.github/workflows/[^/@\\s]+\\.ya?ml)@([^@\\s]+)");
 

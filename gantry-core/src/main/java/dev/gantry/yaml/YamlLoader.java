@@ -31,12 +31,22 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  * <ul>
  *   <li>merge keys {@code <<} (yaml.org/type/merge.html): local keys win over merged ones, and
  *       in a list of merges the earlier mapping wins; the merge is shallow;</li>
- *   <li>duplicate keys are an error naming both positions, never a silent choice;</li>
+ *   <li>duplicate keys are an error naming both positions, never a silent choice; or, for GitLab
+ *       ({@link DuplicateKeys#LAST_WINS}), a warning and the later value, as GitLab's Ruby YAML
+ *       reading keeps it (GNOME/libxml2's pipeline defines a job twice and runs);</li>
  *   <li>custom tags such as GitLab's {@code !reference} are kept on the node.</li>
  * </ul>
  * Syntax errors become diagnostics at the parser's mark; this class never throws on bad input.
  */
 public final class YamlLoader {
+
+    /** What a key written twice in one mapping does. */
+    public enum DuplicateKeys {
+        /** An error (rule {@code duplicate-key}); the first value stays. GitHub refuses such a workflow. */
+        ERROR,
+        /** A warning (rule {@code duplicate-key}); the later value replaces the first in its place. */
+        LAST_WINS
+    }
 
     /** Aliases are cheap here (converted once and shared), so allow as many as real files use. */
     private static final int MAX_ALIASES = 10_000;
@@ -46,12 +56,14 @@ public final class YamlLoader {
     private final String file;
     private final String text;
     private final Diagnostics diagnostics;
+    private final DuplicateKeys duplicateKeys;
     /** Offsets where each line of {@link #text} starts; computed on the first literal block scalar. */
     private int[] lineStarts;
     private final Map<Node, YamlNode> converted = new IdentityHashMap<>();
     private final Map<Node, Boolean> inProgress = new IdentityHashMap<>();
 
-    private YamlLoader(String file, String text, Diagnostics diagnostics) {
+    private YamlLoader(String file, String text, Diagnostics diagnostics, DuplicateKeys duplicateKeys) {
+        this.duplicateKeys = duplicateKeys;
         this.file = file;
         this.text = text;
         this.diagnostics = diagnostics;
@@ -73,7 +85,7 @@ public final class YamlLoader {
             syntaxError(file, e, diagnostics);
             return Optional.empty();
         }
-        return root.map(node -> new YamlLoader(file, text, diagnostics).convert(node));
+        return root.map(node -> new YamlLoader(file, text, diagnostics, DuplicateKeys.ERROR).convert(node));
     }
 
     /**
@@ -88,11 +100,16 @@ public final class YamlLoader {
      *         when the stream holds no document or has a syntax error anywhere
      */
     public static List<YamlNode> loadAll(String file, String text, Diagnostics diagnostics) {
+        return loadAll(file, text, diagnostics, DuplicateKeys.ERROR);
+    }
+
+    /** As {@link #loadAll(String, String, Diagnostics)}, with keys written twice handled as {@code duplicateKeys} says. */
+    public static List<YamlNode> loadAll(String file, String text, Diagnostics diagnostics, DuplicateKeys duplicateKeys) {
         List<YamlNode> documents = new ArrayList<>();
         try {
             // The parser reads lazily, so a syntax error in a later document surfaces while iterating.
             for (Node node : new Compose(settings(file)).composeAllFromString(text)) {
-                documents.add(new YamlLoader(file, text, diagnostics).convert(node));
+                documents.add(new YamlLoader(file, text, diagnostics, duplicateKeys).convert(node));
             }
         } catch (YamlEngineException e) {
             syntaxError(file, e, diagnostics);
@@ -246,10 +263,13 @@ public final class YamlLoader {
             }
             YamlMap.Entry previous = local.get(k.value());
             if (previous != null) {
-                diagnostics.error(k.range(), "duplicate-key", "duplicate key '" + k.value()
-                        + "' (first defined at " + previous.key().range().line() + ":"
-                        + previous.key().range().column() + ")");
-                continue;
+                String message = "duplicate key '" + k.value() + "' (first defined at "
+                        + previous.key().range().line() + ":" + previous.key().range().column() + ")";
+                if (duplicateKeys == DuplicateKeys.ERROR) {
+                    diagnostics.error(k.range(), "duplicate-key", message);
+                    continue;
+                }
+                diagnostics.warning(k.range(), "duplicate-key", message + "; GitLab uses this one");
             }
             local.put(k.value(), new YamlMap.Entry(k, value));
         }

@@ -343,6 +343,33 @@ class GithubFrontEndTest {
     }
 
     @Test
+    void aStrategyWithoutAMatrixRunsTheJobOnceAndMaxParallelZeroIsNoLimit() {
+        // psf/requests' run-tests.yml (strategy: fail-fast only) and nodejs/undici's ci.yml
+        // (max-parallel: 0) run on GitHub.
+        Pipeline p = parse("""
+                on: push
+                jobs:
+                  once:
+                    runs-on: ubuntu-latest
+                    strategy:
+                      fail-fast: true
+                    steps:
+                      - run: make
+                  legs:
+                    runs-on: ubuntu-latest
+                    strategy:
+                      max-parallel: 0
+                      matrix:
+                        node: [20, 22]
+                    steps:
+                      - run: npm test
+                """);
+
+        assertThat(p.jobs().get(0).matrix()).isNull();
+        assertThat(p.jobs().get(1).matrix().maxParallel()).isZero();
+    }
+
+    @Test
     void matrixExpressionsAreKeptAsWritten() {
         Pipeline p = parse("""
                 on: push

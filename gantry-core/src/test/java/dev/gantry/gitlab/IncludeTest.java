@@ -32,6 +32,40 @@ class IncludeTest {
     }
 
     @Test
+    void aJobWrittenTwiceIsTheLaterOneWithAWarningInTheMainFileAndInAnInclude() {
+        // GitLab reads YAML keeping the last of two equal keys (GNOME/libxml2 defines a job twice).
+        LoadResult result = load(new MemoryFiles()
+                .with(".gitlab-ci.yml", "include: a.yml\nbuild: {script: [old]}\nbuild: {script: [new]}\n")
+                .with("a.yml", "test: {script: [old]}\ntest: {script: [new]}\n"));
+        assertThat(lines(result)).containsExactly(
+                ".gitlab-ci.yml:3:1: warning: duplicate key 'build' (first defined at 2:1); GitLab uses this one [duplicate-key]",
+                "a.yml:2:1: warning: duplicate key 'test' (first defined at 1:1); GitLab uses this one [duplicate-key]");
+        for (String id : List.of("build", "test")) {
+            String script = job(result.pipeline(), id).steps().get(0).action().toString();
+            assertThat(script).contains("new").doesNotContain("old");
+        }
+    }
+
+    @Test
+    void anUnreadIncludeMayBringAJobsScriptAndStageSoNeitherIsReportedMissingOrWrong() {
+        // GNOME's pipelines: `build-sysext` gets its script from a component, `nightly` its stage
+        // from a project template; offline, only the include itself is an error.
+        LoadResult result = load("""
+                include:
+                  - project: gnome/citemplates
+                    file: flatpak.yml
+                flatpak:
+                  extends: .flatpak
+                nightly:
+                  extends: .publish_nightly
+                  dependencies: [flatpak]
+                build-sysext:
+                  allow_failure: true
+                """);
+        assertThat(lines(result)).singleElement().asString().contains("[include-remote]");
+    }
+
+    @Test
     void oneStarTakesFilesDirectlyInTheFolderOnly() {
         Pipeline p = clean(tree("include:\n  - local: 'ci/*.yml'\n"));
         assertThat(jobs(p)).containsExactly("build", "test");

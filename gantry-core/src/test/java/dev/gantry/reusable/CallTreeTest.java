@@ -71,6 +71,23 @@ class CallTreeTest {
     }
 
     @Test
+    void aSelfRepositoryReferenceNamesAFileOfTheCallersRepositoryAtItsRef() {
+        file("ci.yml", caller("$/.github/workflows/build.yml"));
+        file(".github/workflows/build.yml", """
+                on: workflow_call
+                jobs:
+                  work:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: true
+                """);
+        CallTree tree = CallTree.resolve(WorkflowRef.local("ci.yml"), source);
+        assertThat(tree.diagnostics()).isEmpty();
+        assertThat(tree.called(WorkflowRef.local("ci.yml"), "next").orElseThrow().ref())
+                .isEqualTo(WorkflowRef.local(".github/workflows/build.yml"));
+    }
+
+    @Test
     void aWorkflowCallingItselfIsACycle() {
         file(".github/workflows/self.yml", caller("./.github/workflows/self.yml"));
         assertThat(problems(".github/workflows/self.yml")).singleElement().asString()
@@ -205,5 +222,59 @@ class CallTreeTest {
         assertThat(leg.scheduling().group()).isEqualTo("call (dev) / two");
         assertThat(leg.scheduling().predecessors()).containsExactly("call (dev) / one");
         assertThat(plan.get(0).deferred()).isTrue();
+    }
+
+    @Test
+    void theDryRunNamesCalledJobsByTheirInputsWhenTheCallerLegsMatrixDecidesThem() {
+        // nodejs/undici's ci.yml: `name: Test ${{ inputs.codecov && 'and Coverage ' || '' }}with Node.js ...`
+        file(".github/workflows/nodejs.yml", """
+                on:
+                  workflow_call:
+                    inputs:
+                      node-version: {type: string, required: true}
+                      codecov: {type: boolean, default: false}
+                      label: {type: string, default: '${{ github.ref }}'}
+                jobs:
+                  test:
+                    name: Test ${{ inputs.codecov && 'and Coverage ' || '' }}with Node.js ${{ inputs.node-version }}
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: true
+                  later:
+                    name: Later ${{ inputs.label }}
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: true
+                """);
+        String top = """
+                on: push
+                jobs:
+                  test:
+                    name: Test ${{ matrix.node }}
+                    strategy:
+                      matrix:
+                        node: ['20', '22']
+                    uses: ./.github/workflows/nodejs.yml
+                    with:
+                      node-version: ${{ matrix.node }}
+                      codecov: ${{ matrix.node == '22' }}
+                """;
+        file("ci.yml", top);
+        Pipeline workflow = PipelineLoader.load("ci.yml", new SourceFiles() {
+            @Override
+            public Optional<String> read(String path) {
+                return Optional.of(top);
+            }
+
+            @Override
+            public List<String> glob(String glob) {
+                return List.of();
+            }
+        }, Format.GITHUB).pipeline();
+        CallTree tree = CallTree.resolve(WorkflowRef.local("ci.yml"), source);
+        List<PlannedJob> plan = tree.withCalledJobs(GithubPlanner.plan(workflow, Set.of(), false), WorkflowRef.local("ci.yml"));
+        assertThat(plan).extracting(PlannedJob::displayName).containsExactly("Test 20",
+                "Test 20 / Test with Node.js 20", "Test 20 / Later ${{ inputs.label }}", "Test 22",
+                "Test 22 / Test and Coverage with Node.js 22", "Test 22 / Later ${{ inputs.label }}");
     }
 }

@@ -53,6 +53,16 @@ class YamlLoaderTest {
     }
 
     @Test
+    void forGitlabTheLaterValueOfADuplicateKeyWinsInTheFirstPlaceWithAWarning() {
+        YamlMap root = (YamlMap) YamlLoader.loadAll("f.yml", "a: 1\nb: 2\na: 3\n", diagnostics,
+                YamlLoader.DuplicateKeys.LAST_WINS).getFirst();
+        assertThat(root.toPlain()).isEqualTo(java.util.Map.of("a", 3L, "b", 2L));
+        assertThat(root.entries()).extracting(YamlMap.Entry::name).containsExactly("a", "b");
+        assertThat(messages()).containsExactly(
+                "f.yml:3:1: warning: duplicate key 'a' (first defined at 1:1); GitLab uses this one [duplicate-key]");
+    }
+
+    @Test
     void mergeListEarlierAnchorWinsAndLocalKeysWinOverBoth() {
         YamlMap root = load("""
                 .a: &a {x: a, y: a, variables: {A: 1, B: 2}}

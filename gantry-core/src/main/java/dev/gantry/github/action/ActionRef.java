@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * The action a step's {@code uses:} names ("Workflow syntax for GitHub Actions#jobs.&lt;job_id&gt;.steps[*].uses"):
- * {@code ./path} in the workspace, {@code {owner}/{repo}[/{path}]@{ref}} in a repository, or
- * {@code docker://{image}}.
+ * {@code ./path} in the workspace, {@code $/path} in the workflow's own repository at the running
+ * commit, {@code {owner}/{repo}[/{path}]@{ref}} in a repository, or {@code docker://{image}}.
  */
 public sealed interface ActionRef {
 
@@ -23,6 +23,20 @@ public sealed interface ActionRef {
         @Override
         public String text() {
             return path;
+        }
+    }
+
+    /**
+     * An action of the workflow's own repository at the running commit, which needs no checkout: the
+     * self repository reference ("Using pre-written building blocks in your workflow#Adding an action
+     * from the same repository"; GitHub changelog 2026-07-30).
+     *
+     * @param path the folder, relative to the repository root, without the leading {@code $/}
+     */
+    record Self(String path) implements ActionRef {
+        @Override
+        public String text() {
+            return "$/" + path;
         }
     }
 
@@ -61,13 +75,17 @@ public sealed interface ActionRef {
     /** {@code owner/repo[/path]@ref}; the path keeps inner slashes. */
     Pattern REMOTE = Pattern.compile("([^/@\\s]+)/([^/@\\s]+)(?:/([^@\\s]*?))?/*@([^@\\s]+)");
 
-    /** The reference in {@code uses}, or empty when it is none of the three forms. */
+    /** The reference in {@code uses}, or empty when it is none of the four forms. */
     static Optional<ActionRef> parse(String uses) {
         if (uses == null) {
             return Optional.empty();
         }
         if (uses.startsWith("./")) {
             return Optional.of(new Local(uses));
+        }
+        if (uses.startsWith("$/")) {
+            String path = uses.substring(2).replaceAll("^/+|/+$", "");
+            return path.isEmpty() || path.contains("@") ? Optional.empty() : Optional.of(new Self(path));
         }
         if (uses.startsWith("docker://")) {
             String image = uses.substring("docker://".length());

@@ -18,6 +18,14 @@ class ActionRefTest {
     }
 
     @Test
+    void readsTheSelfRepositoryReference() {
+        assertThat(ActionRef.parse("$/.github/actions/build")).contains(new ActionRef.Self(".github/actions/build"));
+        assertThat(ActionRef.parse("$/.github/actions/build").orElseThrow().text()).isEqualTo("$/.github/actions/build");
+        assertThat(ActionRef.parse("$/")).isEmpty();
+        assertThat(ActionRef.parse("$/x@v1")).isEmpty();
+    }
+
+    @Test
     void printsARemoteReferenceAsWritten() {
         assertThat(ActionRef.parse("o/r/sub@0123abc").orElseThrow().text()).isEqualTo("o/r/sub@0123abc");
         assertThat(((ActionRef.Remote) ActionRef.parse("o/r@v1").orElseThrow()).repository()).isEqualTo("o/r");

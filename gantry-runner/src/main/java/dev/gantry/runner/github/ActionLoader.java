@@ -8,6 +8,7 @@ import dev.gantry.github.action.ActionMetadata;
 import dev.gantry.github.action.ActionRef;
 import dev.gantry.runner.actions.remote.ActionFetchException;
 import dev.gantry.runner.actions.remote.ActionRepositories;
+import dev.gantry.runner.workspace.WorkspaceResult;
 import dev.gantry.yaml.YamlLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,18 +20,21 @@ import java.util.Optional;
 /**
  * Finds an action's files and reads its metadata ("Metadata syntax for GitHub Actions": the file is
  * {@code action.yml}, else {@code action.yaml}). A local action ({@code ./path}) is a folder of the
- * workspace, so it exists only once a step checked the repository out; a repository's action comes
- * from {@link ActionRepositories}. Metadata with errors is not run: each error is shown with its
+ * workspace, so it exists only once a step checked the repository out; a self repository action
+ * ({@code $/path}) is a folder of the workflow's own repository ({@link SelfRepository}), with no
+ * checkout needed; a repository's action comes from {@link ActionRepositories}. Metadata with errors is not run: each error is shown with its
  * {@code file:line:col}.
  */
 final class ActionLoader {
 
     private final Path workspace;
     private final ActionRepositories repositories;
+    private final SelfRepository self;
 
-    ActionLoader(Path workspace, ActionRepositories repositories) {
+    ActionLoader(Path workspace, ActionRepositories repositories, SelfRepository self) {
         this.workspace = workspace;
         this.repositories = repositories;
+        this.self = self;
     }
 
     /** A loaded action, or the lines that say why it could not be loaded. */
@@ -53,6 +57,15 @@ final class ActionLoader {
             case ActionRef.Local local -> {
                 folder = workspace.resolve(local.path()).normalize();
                 shown = workspace.relativize(folder).toString();
+            }
+            case ActionRef.Self own -> {
+                switch (self.root()) {
+                    case WorkspaceResult.Failed failed -> {
+                        return new Failed("cannot read the repository for " + own.text() + ": " + failed.message());
+                    }
+                    case WorkspaceResult.Prepared prepared -> folder = prepared.root().resolve(own.path()).normalize();
+                }
+                shown = own.text();
             }
             case ActionRef.Remote remote -> {
                 try {

@@ -85,7 +85,8 @@ final class ActionSteps {
         this.interpolator = interpolator;
         this.annotations = annotations;
         this.host = host;
-        this.loader = new ActionLoader(state.workspace, run.repositories());
+        this.loader = new ActionLoader(state.workspace, run.repositories(), new SelfRepository(run.repository(),
+                run.revision(), run.workspaces(), state.temp.resolve("self-repository")));
         this.nextIndex = stepCount;
     }
 

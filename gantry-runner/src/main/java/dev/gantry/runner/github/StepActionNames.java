@@ -43,7 +43,7 @@ final class StepActionNames {
             return "__run";
         }
         String reference = uses.reference();
-        if (reference.startsWith("./")) {
+        if (reference.startsWith("./") || reference.startsWith("$/")) {
             return "__self";
         }
         if (reference.startsWith("docker://")) {
