@@ -61,7 +61,7 @@ final class JobConcurrency implements ConcurrencyGroups {
                         "needs", Contexts.needs(job, run.outputs()),
                         "vars", run.vars(),
                         "inputs", run.inputs()))
-                .with(ContextName.STRATEGY, Contexts.strategy(job)).with(ContextName.MATRIX, job.matrix());
+                .with(ContextName.STRATEGY, Contexts.strategy(job)).with(ContextName.MATRIX, Contexts.matrix(job));
         String where = "jobs." + job.job().id() + ".concurrency";
         try {
             String name = interpolator.string(concurrency.group(), context, where + ".group");
