@@ -68,8 +68,7 @@ final class GithubInvocation {
         RepositoryFacts facts = this.facts.get();
         String file = repository.relativize(repository.resolve(loaded.file()).toAbsolutePath().normalize()).toString();
 
-        EventTrigger trigger = workflow.triggers().events().stream()
-                .filter(t -> t.event().equals(settings.event())).findFirst().orElse(null);
+        EventTrigger trigger = trigger();
         Map<String, Object> inputs = Map.of();
         Map<String, String> eventInputs = Map.of();
         if (settings.event().equals("workflow_dispatch") && trigger != null) {
@@ -87,10 +86,8 @@ final class GithubInvocation {
             System.err.println("gantry run: --input is for workflow_dispatch events (use -e workflow_dispatch)");
             return 2;
         }
-        String cron = trigger != null && !trigger.crons().isEmpty() ? trigger.crons().get(0) : null;
-        Map<String, Object> payload = settings.eventFile() != null ? readPayload(settings.eventFile())
-                : GithubEventPayload.build(settings.event(), facts, null, null, eventInputs, cron);
-
+        String cron = cron(trigger);
+        Map<String, Object> payload = payload(facts, eventInputs, cron);
         FilterDecision decision = EventFilter.compile(workflow.triggers().events())
                 .decide(triggerEvent(facts, payload, cron));
         if (!decision.passes()) {
@@ -145,6 +142,33 @@ final class GithubInvocation {
             }
             return result.succeeded() ? 0 : 1;
         });
+    }
+
+    /**
+     * Whether the event triggers the workflow, its filters included, for a workflow with errors that
+     * is not run: {@code workflow_dispatch} inputs are not checked, the other workflows' run goes on.
+     */
+    boolean triggered() throws IOException {
+        RepositoryFacts facts = this.facts.get();
+        String cron = cron(trigger());
+        return EventFilter.compile(loaded.pipeline().triggers().events())
+                .decide(triggerEvent(facts, payload(facts, Map.of(), cron), cron)).passes();
+    }
+
+    /** The workflow's {@code on:} entry for the event, or null. */
+    private EventTrigger trigger() {
+        return loaded.pipeline().triggers().events().stream()
+                .filter(t -> t.event().equals(settings.event())).findFirst().orElse(null);
+    }
+
+    private static String cron(EventTrigger trigger) {
+        return trigger != null && !trigger.crons().isEmpty() ? trigger.crons().get(0) : null;
+    }
+
+    private Map<String, Object> payload(RepositoryFacts facts, Map<String, String> eventInputs, String cron)
+            throws IOException {
+        return settings.eventFile() != null ? readPayload(settings.eventFile())
+                : GithubEventPayload.build(settings.event(), facts, null, null, eventInputs, cron);
     }
 
     /**

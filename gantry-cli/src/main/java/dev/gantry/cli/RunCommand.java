@@ -9,6 +9,7 @@ import static dev.gantry.cli.CommandSpecs.values;
 
 import dev.gantry.diag.Diagnostic;
 import dev.gantry.diag.Severity;
+import dev.gantry.github.OnSection;
 import dev.gantry.github.RunAnyway;
 import dev.gantry.load.LoadResult;
 import dev.gantry.model.Format;
@@ -126,26 +127,15 @@ final class RunCommand implements Callable<Integer> {
         Path repository = Workspace.projectRoot(files.get(0).toAbsolutePath().normalize());
         FactsPrefetch facts = FactsPrefetch.start(repository, ref);
         List<LoadResult> loaded = new ArrayList<>();
-        boolean errors = false;
+        List<LoadResult> broken = new ArrayList<>();
         for (Path f : files) {
             LoadResult r = ws.load(f, ref, settings.inputs());
-            for (Diagnostic d : r.diagnostics()) {
-                if (d.severity() != Severity.ERROR) {
-                    continue;
-                }
-                if (r.pipeline() != null && r.pipeline().format() == Format.GITHUB && RunAnyway.accepts(d)) {
-                    System.err.println(new Diagnostic(Severity.WARNING, d.range(), d.message()
-                            + " (GitHub runs the workflow anyway: the reference is empty)", d.rule()).format());
-                } else {
-                    System.err.println(d.format());
-                    errors = true;
-                }
-            }
-            loaded.add(r);
+            (printDiagnostics(r) ? broken : loaded).add(r);
         }
-        if (errors) {
-            System.err.println("gantry run: fix the errors above first (gantry lint shows warnings too)");
-            return 2;
+        // Only a workflow of a folder whose on: was read can be left out: the user named a file to run it.
+        boolean folder = Files.isDirectory(chosen);
+        if (broken.stream().anyMatch(r -> !folder || !OnSection.readable(r.pipeline(), r.diagnostics()))) {
+            return fixFirst();
         }
         if (!settings.dryRun()) {
             // As early as the step count is known, so that a long run's steps find the faster
@@ -168,6 +158,13 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("gantry run: " + e.getMessage());
             return 2;
         }
+        for (LoadResult r : broken) {
+            if (new GithubInvocation(settings, repository, facts, r, selection).triggered()) {
+                return fixFirst();
+            }
+            System.err.println(r.file() + ": not triggered by '" + settings.event()
+                    + "', so its errors stop only that workflow (the others run, as on GitHub)");
+        }
         int status = 0;
         for (LoadResult r : loaded) {
             status = Math.max(status, r.pipeline().format() == Format.GITLAB
@@ -175,6 +172,34 @@ final class RunCommand implements Callable<Integer> {
                     : new GithubInvocation(settings, repository, facts, r, selection).run());
         }
         return status;
+    }
+
+    /**
+     * Prints a file's diagnostics that stop a run; on GitHub a workflow runs despite some lint
+     * errors ({@link RunAnyway}), which are shown as warnings.
+     *
+     * @return whether the file has errors that stop it from running
+     */
+    private static boolean printDiagnostics(LoadResult r) {
+        boolean errors = false;
+        for (Diagnostic d : r.diagnostics()) {
+            if (d.severity() != Severity.ERROR) {
+                continue;
+            }
+            if (r.pipeline() != null && r.pipeline().format() == Format.GITHUB && RunAnyway.accepts(d)) {
+                System.err.println(new Diagnostic(Severity.WARNING, d.range(), d.message()
+                        + " (GitHub runs the workflow anyway: the reference is empty)", d.rule()).format());
+            } else {
+                System.err.println(d.format());
+                errors = true;
+            }
+        }
+        return errors;
+    }
+
+    private static int fixFirst() {
+        System.err.println("gantry run: fix the errors above first (gantry lint shows warnings too)");
+        return 2;
     }
 
     private RunSettings settings(CommandLine cli) throws IOException {

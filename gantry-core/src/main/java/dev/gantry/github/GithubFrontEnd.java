@@ -62,10 +62,21 @@ public final class GithubFrontEnd {
 
         GithubWorkflow details = new GithubWorkflow(reader.text(map.get("run-name"), NodeReader.keyOf("run-name", where)),
                 sections.permissions(map.get("permissions"), where), sections.defaults(map.get("defaults"), where),
-                sections.concurrency(map.entry("concurrency"), where), on.callOutputs(), on.callSecrets());
+                sections.concurrency(map.entry("concurrency"), where), on.callOutputs(), on.callSecrets(),
+                onRange(map.entry("on")));
         return new Pipeline(Format.GITHUB, file, reader.text(map.get("name"), NodeReader.keyOf("name", where)), List.of(),
                 reader.env(map.get("env"), NodeReader.keyOf("env", where)), new Triggers(on.events(), List.of()), jobs,
                 details, root.range());
+    }
+
+    /** From the {@code on} key to the end of its value; null when there is no {@code on}. */
+    private static SourceRange onRange(YamlMap.Entry on) {
+        if (on == null) {
+            return null;
+        }
+        SourceRange key = on.key().range();
+        SourceRange value = on.value() == null ? key : on.value().range();
+        return new SourceRange(key.file(), key.line(), key.column(), value.endLine(), value.endColumn());
     }
 
     private static List<Job> jobs(YamlMap root, NodeReader reader) {

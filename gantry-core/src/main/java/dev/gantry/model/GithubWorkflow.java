@@ -1,5 +1,6 @@
 package dev.gantry.model;
 
+import dev.gantry.diag.SourceRange;
 import java.util.Map;
 
 /**
@@ -14,10 +15,12 @@ import java.util.Map;
  * @param concurrency workflow {@code concurrency:}, or null
  * @param callOutputs {@code on.workflow_call.outputs} name to value expression, in document order
  * @param callSecrets {@code on.workflow_call.secrets} name to required, in document order
+ * @param on          where {@code on:} is written, from its key to the end of its value, or null when
+ *                    it is not (which events the workflow takes is unknown when an error lies in it)
  */
 public record GithubWorkflow(String runName, Map<String, String> permissions, RunDefaults defaults,
                              Concurrency concurrency, Map<String, String> callOutputs,
-                             Map<String, Boolean> callSecrets) implements PipelineDetails {
+                             Map<String, Boolean> callSecrets, SourceRange on) implements PipelineDetails {
 
     public GithubWorkflow {
         permissions = permissions == null ? null : ordered(permissions);

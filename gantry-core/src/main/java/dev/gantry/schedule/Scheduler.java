@@ -24,7 +24,9 @@ import java.util.Set;
  *   <li>A waiting job whose predecessors have all finished is put to its {@link JobGate}; a job the
  *       gate runs starts when its delay (GitLab {@code start_in}) has passed and a slot is free
  *       under both the run's and its group's parallel limits, in plan order, and not while a job
- *       of its exclusive group (a GitLab resource group) runs.</li>
+ *       of its exclusive group (a GitLab resource group) runs. A ready job with a GitHub job-level
+       {@code concurrency} group waits while a job of its group runs, and is cancelled when a newer
+       job of the group becomes pending ({@link ConcurrencyQueue}).</li>
  *   <li>A waiting deferred job is expanded when its predecessors have finished and, under a group
  *       limit, fewer than that many jobs of its group are expanded and unfinished: the legs of a
  *       matrix that calls a reusable workflow each stand for their called jobs, and
@@ -36,9 +38,16 @@ import java.util.Set;
 public final class Scheduler {
 
     private final JobGate gate;
+    private final ConcurrencyGroups concurrency;
 
     public Scheduler(JobGate gate) {
+        this(gate, ConcurrencyGroups.NONE);
+    }
+
+    /** @param concurrency the jobs' GitHub {@code concurrency} groups ({@link ConcurrencyQueue}) */
+    public Scheduler(JobGate gate, ConcurrencyGroups concurrency) {
         this.gate = gate;
+        this.concurrency = concurrency;
     }
 
     /**
@@ -81,7 +90,10 @@ public final class Scheduler {
                 }
             }
         }
-        Instant wakeAt = null;
+        // The gate first, for every ready job: a concurrency group's pending and cancelled jobs
+        // depend on all of its ready jobs, whatever their place in the plan.
+        Map<String, JobGate.Verdict> verdicts = new LinkedHashMap<>();
+        List<SchedulingJob> runnable = new ArrayList<>();
         for (SchedulingJob job : state.jobs()) {
             if (state.statusOf(job.key()) != JobStatus.WAITING || decided.contains(job.key())) {
                 continue;
@@ -91,8 +103,31 @@ public final class Scheduler {
                 continue;
             }
             JobGate.Verdict verdict = gate.decide(job, predecessors, state.cancelRequested());
+            verdicts.put(job.key(), verdict);
+            if (verdict.outcome() == JobStatus.RUNNING && !job.deferred()) {
+                runnable.add(job);
+            }
+        }
+        ConcurrencyQueue groups = ConcurrencyQueue.of(state, concurrency, runnable, job -> readyAt(state, job));
+        groups.cancelRunning().forEach((key, reason) -> {
+            if (!decided.contains(key)) {
+                out.add(new Decision.Cancel(key, reason));
+                decided.add(key);
+            }
+        });
+        Instant wakeAt = null;
+        for (SchedulingJob job : state.jobs()) {
+            JobGate.Verdict verdict = verdicts.get(job.key());
+            if (verdict == null) {
+                continue;
+            }
             if (verdict.outcome() != JobStatus.RUNNING) {
                 out.add(new Decision.Conclude(job.key(), verdict.outcome(), verdict.reason()));
+                continue;
+            }
+            String superseded = groups.cancelledBeforeStart(job.key());
+            if (superseded != null) {
+                out.add(new Decision.Conclude(job.key(), JobStatus.CANCELLED, superseded));
                 continue;
             }
             if (job.deferred()) {
@@ -113,7 +148,7 @@ public final class Scheduler {
             }
             int inGroup = runningPerGroup.getOrDefault(job.group(), 0);
             if (running >= state.maxParallel() || (job.groupMaxParallel() > 0 && inGroup >= job.groupMaxParallel())
-                    || (job.exclusive() != null && busy.contains(job.exclusive()))) {
+                    || (job.exclusive() != null && busy.contains(job.exclusive())) || groups.pending(job.key())) {
                 continue;
             }
             out.add(new Decision.Start(job.key()));

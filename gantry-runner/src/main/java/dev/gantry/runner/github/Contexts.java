@@ -106,6 +106,15 @@ final class Contexts {
         return s;
     }
 
+    /**
+     * The {@code matrix} context of one leg: its matrix values, or null for a job without a matrix
+     * ("Contexts reference#matrix context": it is only populated for jobs in a matrix; GitHub gives
+     * {@code toJSON(matrix)} as {@code null} there).
+     */
+    static Map<String, Object> matrix(PlannedJob job) {
+        return job.job().matrix() == null ? null : job.matrix();
+    }
+
     /** The {@code needs} context: the direct needs of the job with their results and outputs. */
     static Map<String, Object> needs(PlannedJob job, JobOutputs outputs) {
         Map<String, Object> n = new LinkedHashMap<>();

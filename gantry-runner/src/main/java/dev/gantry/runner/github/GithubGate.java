@@ -112,7 +112,7 @@ final class GithubGate implements JobGate {
     }
 
     private static EvalContext withMatrix(PlannedJob job, EvalContext context) {
-        return context.with(ContextName.STRATEGY, Contexts.strategy(job)).with(ContextName.MATRIX, job.matrix());
+        return context.with(ContextName.STRATEGY, Contexts.strategy(job)).with(ContextName.MATRIX, Contexts.matrix(job));
     }
 
     /**

@@ -559,11 +559,11 @@ public final class GithubJobRunner {
                         "github", Contexts.github(run, job.job().id(), workspace, eventPath),
                         "runner", Contexts.runner(temp, run.toolCache(), run.verbose()),
                         "strategy", Contexts.strategy(job),
-                        "matrix", job.matrix(),
                         "needs", Contexts.needs(job, run.outputs()),
                         "vars", run.vars(),
                         "secrets", run.secrets(),
                         "inputs", run.inputs()))
+                .with(dev.gantry.expr.github.ContextName.MATRIX, Contexts.matrix(job))
                 .withWorkspace(new NioWorkspaceFiles(workspace));
         state.defaults = DefaultVariables.of(run.facts(), new DefaultVariables.RunIdentity(run.workflowName(),
                 run.workflowFile(), job.job().id(), run.runId(), run.runId(), run.eventName(),

@@ -79,7 +79,8 @@ public final class GithubWorkflowRun {
         Files.writeString(run.runDir().resolve("event.json"), dev.gantry.expr.github.Values.toJson(run.event()));
         plan.forEach(p -> planned.put(p.key(), p));
         GithubGate gate = new GithubGate(calls::runOf, planned);
-        LocalRun local = new LocalRun(new Scheduler(gate), new Launcher(), Clock.systemUTC(), this::concluded);
+        LocalRun local = new LocalRun(new Scheduler(gate, new JobConcurrency(calls::runOf, planned)), new Launcher(),
+                Clock.systemUTC(), this::concluded);
         loop = local;
         Map<String, JobStatus> statuses;
         try {

@@ -107,9 +107,8 @@ final class ReusableCalls {
                 "github", Contexts.github(from, id, from.repository(), from.runDir().resolve("event.json")),
                 "needs", Contexts.needs(caller, from.outputs()),
                 "strategy", Contexts.strategy(caller),
-                "matrix", caller.matrix(),
                 "inputs", from.inputs(),
-                "vars", from.vars()));
+                "vars", from.vars())).with(dev.gantry.expr.github.ContextName.MATRIX, Contexts.matrix(caller));
         String display = interpolator.string(caller.displayName(), context, where + ".name");
         Map<String, Object> inputs = inputs(called, details, context, from, where);
         Map<String, String> secrets = secrets(called, details, context, from, where);
