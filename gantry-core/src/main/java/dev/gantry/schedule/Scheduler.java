@@ -25,8 +25,8 @@ import java.util.Set;
  *       gate runs starts when its delay (GitLab {@code start_in}) has passed and a slot is free
  *       under both the run's and its group's parallel limits, in plan order, and not while a job
  *       of its exclusive group (a GitLab resource group) runs. A ready job with a GitHub job-level
-       {@code concurrency} group waits while a job of its group runs, and is cancelled when a newer
-       job of the group becomes pending ({@link ConcurrencyQueue}).</li>
+ *       {@code concurrency} group waits while a job of its group runs, and is cancelled when a newer
+ *       job of the group becomes pending ({@link ConcurrencyQueue}).</li>
  *   <li>A waiting deferred job is expanded when its predecessors have finished and, under a group
  *       limit, fewer than that many jobs of its group are expanded and unfinished: the legs of a
  *       matrix that calls a reusable workflow each stand for their called jobs, and
