@@ -58,7 +58,7 @@ final class GitlabInvocation {
         String source = GitlabPredefined.source(settings.event());
         long pipelineId = RunIds.next();
         Instant createdAt = Instant.now();
-        List<String> changed = (source.equals("push") || source.equals("merge_request_event"))
+        List<String> changed = GitlabPipelineFacts.hasPushChanges(source, facts.isTag())
                 && GitlabPlanner.usesChanges(pipeline) ? GitFacts.changedFiles(repository, null, facts.sha()) : null;
         GitlabPipelineFacts pipelineFacts = new GitlabPipelineFacts(
                 GitlabPredefined.onlyExceptContext(facts, source, changed),

@@ -159,4 +159,30 @@ class GitlabDivergencesIT {
         assertThat(played.exit()).as(played.out() + played.err()).isZero();
         assertThat(played.out()).contains("approved", "later ran", "verify ran", "Run succeeded");
     }
+
+    /**
+     * "Specify when jobs run with rules#Jobs or pipelines run unexpectedly when using changes" and
+     * "CI/CD YAML syntax reference#rules:changes": a tag pipeline has no Git push to compare with, so
+     * {@code changes} is always true there; a branch pipeline compares with the previous commit.
+     */
+    @Test
+    void changesIsAlwaysTrueInATagPipeline() throws Exception {
+        GantryProcess repo = repo().gitlab("""
+                docs:
+                  rules:
+                    - changes: [docs/**]
+                  script: [echo docs ran]
+                src:
+                  rules:
+                    - changes: [src/**]
+                  script: [echo src ran]
+                """).file("docs/a.md", "a").commit().file("src/b.txt", "b").commit().tag("v1");
+        GantryProcess.Outcome branch = repo.run();
+        assertThat(branch.exit()).as(branch.out() + branch.err()).isZero();
+        assertThat(branch.jobKeys()).containsExactly("src");
+
+        GantryProcess.Outcome tag = repo.run("--ref", "v1");
+        assertThat(tag.exit()).as(tag.out() + tag.err()).isZero();
+        assertThat(tag.jobKeys()).containsExactlyInAnyOrder("docs", "src");
+    }
 }
