@@ -185,4 +185,49 @@ class GitlabDivergencesIT {
         assertThat(tag.exit()).as(tag.out() + tag.err()).isZero();
         assertThat(tag.jobKeys()).containsExactlyInAnyOrder("docs", "src");
     }
+
+    /**
+     * "CI/CD YAML syntax reference#tags" and "Hosted runners on Windows"/"on macOS": the tags pick a
+     * runner of another system, so the job is skipped here with the reason (as a GitHub job whose
+     * {@code runs-on} names another system); what needs it is skipped too, later stages still run.
+     * Tags are expanded with the job's variables first (a matrix of runner tags).
+     */
+    @Test
+    void aJobTaggedForAnotherSystemsRunnerIsSkippedWithTheReason() throws Exception {
+        GantryProcess.Outcome o = repo().gitlab("""
+                stages: [build, test]
+                windows:
+                  stage: build
+                  tags: [saas-windows-medium-amd64]
+                  script: [echo windows ran]
+                mac:
+                  stage: build
+                  tags: [macos]
+                  script: [echo mac ran]
+                build:
+                  stage: build
+                  parallel:
+                    matrix:
+                      - RUNNER: [saas-linux-medium-amd64, shared-windows]
+                  tags: [$RUNNER]
+                  script: [echo "build on $RUNNER ran"]
+                package:
+                  stage: test
+                  needs: [windows]
+                  script: [echo package ran]
+                test:
+                  stage: test
+                  script: [echo test ran]
+                """).commit().run();
+        assertThat(o.exit()).as(o.out() + o.err()).isZero();
+        assertThat(o.out()).contains("build on saas-linux-medium-amd64 ran", "test ran")
+                .doesNotContain("windows ran", "mac ran", "build on shared-windows ran", "package ran");
+        assertThat(o.job("windows").get("status").asText()).isEqualTo("skipped");
+        assertThat(o.job("windows").get("reason").asText()).isEqualTo("tags 'saas-windows-medium-amd64' asks for a"
+                + " Windows runner and this machine runs Linux (gantry runs jobs on this machine only)");
+        assertThat(o.job("mac").get("reason").asText()).startsWith("tags 'macos' asks for a macOS runner");
+        assertThat(o.job("build: [shared-windows]").get("reason").asText())
+                .startsWith("tags 'shared-windows' asks for a Windows runner");
+        assertThat(o.job("package").get("status").asText()).isEqualTo("skipped");
+    }
 }
