@@ -230,4 +230,35 @@ class GitlabDivergencesIT {
                 .startsWith("tags 'shared-windows' asks for a Windows runner");
         assertThat(o.job("package").get("status").asText()).isEqualTo("skipped");
     }
+
+    /**
+     * "CI/CD YAML syntax reference#rules:changes": in a merge request pipeline {@code changes}
+     * compares the changes with the target branch (here the default branch), so a file changed by an
+     * earlier commit of the branch counts, not only the last commit's.
+     */
+    @Test
+    void changesInAMergeRequestPipelineAreTheBranchsAgainstTheTargetBranch() throws Exception {
+        GantryProcess repo = repo().gitlab("""
+                docs:
+                  rules:
+                    - changes: [docs/**]
+                  script: [echo docs ran]
+                src:
+                  rules:
+                    - changes: [src/**]
+                  script: [echo src ran]
+                other:
+                  rules:
+                    - changes: [other/**]
+                  script: [echo other ran]
+                """).file("other/x.txt", "x").commit().branch("feature")
+                .file("docs/a.md", "a").commit().file("src/b.txt", "b").commit();
+        GantryProcess.Outcome push = repo.run();
+        assertThat(push.exit()).as(push.out() + push.err()).isZero();
+        assertThat(push.jobKeys()).containsExactly("src");
+
+        GantryProcess.Outcome mr = repo.run("-e", "merge_request_event");
+        assertThat(mr.exit()).as(mr.out() + mr.err()).isZero();
+        assertThat(mr.jobKeys()).containsExactlyInAnyOrder("docs", "src");
+    }
 }
