@@ -91,10 +91,16 @@ final class GitlabInvocation {
     /**
      * The files {@code changes} tests ("CI/CD YAML syntax reference#rules:changes"): a merge request
      * pipeline's are the merge request's, against its target branch (the default branch here); a
-     * branch pipeline's are the pushed commit's. A merge request from the default branch itself has
-     * no target to compare with and falls back to the commit's.
+     * branch pipeline's are the pushed commit's ({@code git diff HEAD~}), except on the first push of
+     * a branch (the remote {@code origin} does not have it yet), which has nothing to compare with:
+     * null, so that {@code changes} is true ("Specify when jobs run with rules#Jobs or pipelines run
+     * unexpectedly when using changes"). A merge request from the default branch itself has no target
+     * to compare with and falls back to the commit's.
      */
     private List<String> changedFiles(String source, RepositoryFacts facts) throws IOException {
+        if (source.equals("push") && GitFacts.isNewOnOrigin(repository, facts.refName())) {
+            return null;
+        }
         if (source.equals("merge_request_event")) {
             Optional<List<String>> mergeRequest = GitFacts.changedForMergeRequest(repository, facts.defaultBranch(),
                     facts.sha());

@@ -261,4 +261,40 @@ class GitlabDivergencesIT {
         assertThat(mr.exit()).as(mr.out() + mr.err()).isZero();
         assertThat(mr.jobKeys()).containsExactlyInAnyOrder("docs", "src");
     }
+
+    /**
+     * "Specify when jobs run with rules#Jobs or pipelines run unexpectedly when using changes": the
+     * first push of a branch has nothing to compare with, so {@code changes} is always true; a branch
+     * the remote already has compares with the previous commit ({@code git diff HEAD~}). A branch is
+     * new when the repository has an {@code origin} remote without that branch.
+     */
+    @Test
+    void changesIsAlwaysTrueForTheFirstPushOfABranch() throws Exception {
+        GantryProcess repo = repo().gitlab("""
+                docs:
+                  rules:
+                    - changes: [docs/**]
+                  script: [echo docs ran]
+                src:
+                  rules:
+                    - changes: [src/**]
+                  script: [echo src ran]
+                """).file("docs/a.md", "a").commit().file("src/b.txt", "b").commit();
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.open(dir.resolve("repo").toFile())) {
+            git.getRepository().getConfig().setString("remote", "origin", "url", "https://gitlab.example/acme/app.git");
+            git.getRepository().getConfig().save();
+        }
+        GantryProcess.Outcome first = repo.run();
+        assertThat(first.exit()).as(first.out() + first.err()).isZero();
+        assertThat(first.jobKeys()).containsExactlyInAnyOrder("docs", "src");
+
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.open(dir.resolve("repo").toFile())) {
+            org.eclipse.jgit.lib.RefUpdate update = git.getRepository().updateRef("refs/remotes/origin/main");
+            update.setNewObjectId(git.getRepository().resolve("HEAD~1"));
+            update.forceUpdate();
+        }
+        GantryProcess.Outcome later = repo.run();
+        assertThat(later.exit()).as(later.out() + later.err()).isZero();
+        assertThat(later.jobKeys()).containsExactly("src");
+    }
 }

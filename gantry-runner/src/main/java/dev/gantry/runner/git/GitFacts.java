@@ -112,6 +112,24 @@ public final class GitFacts {
     }
 
     /**
+     * Whether pushing {@code branch} now would create it on the remote: the repository has an
+     * {@code origin} remote and no {@code refs/remotes/origin/BRANCH}. False without a remote (nothing
+     * tells then) and outside a repository.
+     *
+     * @param branch the branch's short name
+     */
+    public static boolean isNewOnOrigin(Path dir, String branch) throws IOException {
+        Optional<Repository> opened = open(dir);
+        if (opened.isEmpty()) {
+            return false;
+        }
+        try (Repository repo = opened.get()) {
+            return repo.getConfig().getString("remote", "origin", "url") != null
+                    && repo.exactRef(Constants.R_REMOTES + "origin/" + branch) == null;
+        }
+    }
+
+    /**
      * The paths a merge request of {@code to} into the branch {@code target} changes: those changed
      * between their merge base and {@code to}, as {@link #changedFiles} gives them. Empty when the
      * target names no branch or has no merge base with {@code to}, or when {@code to} is already in
