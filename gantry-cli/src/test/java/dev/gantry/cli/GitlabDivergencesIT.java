@@ -297,4 +297,38 @@ class GitlabDivergencesIT {
         assertThat(later.exit()).as(later.out() + later.err()).isZero();
         assertThat(later.jobKeys()).containsExactly("src");
     }
+
+    /**
+     * "Git strategy" (Runner: "GIT_STRATEGY"): {@code none} skips every Git operation and {@code empty}
+     * starts from an empty build directory; a job then sees only what artifacts and caches bring, as
+     * on a fresh runner. Gantry's build directories are always fresh, so both start empty here.
+     */
+    @Test
+    void gitStrategyNoneOrEmptyGivesTheJobOnlyItsArtifacts() throws Exception {
+        GantryProcess.Outcome o = repo().gitlab("""
+                stages: [build, deploy]
+                build:
+                  stage: build
+                  script: [echo built > built.txt]
+                  artifacts:
+                    paths: [built.txt]
+                none:
+                  stage: deploy
+                  variables:
+                    GIT_STRATEGY: none
+                  script: ['test -e source.txt && echo "none sees source" || echo "none has no source"', 'cat built.txt']
+                empty:
+                  stage: deploy
+                  variables:
+                    GIT_STRATEGY: empty
+                  script: ['test -e source.txt && echo "empty sees source" || echo "empty has no source"']
+                fetch:
+                  stage: deploy
+                  variables:
+                    GIT_STRATEGY: fetch
+                  script: ['test -e source.txt && echo "fetch sees source"']
+                """).file("source.txt", "s").commit().run();
+        assertThat(o.exit()).as(o.out() + o.err()).isZero();
+        assertThat(o.out()).contains("none has no source", "built", "empty has no source", "fetch sees source");
+    }
 }
