@@ -316,7 +316,9 @@ class GitlabDivergencesIT {
                   stage: deploy
                   variables:
                     GIT_STRATEGY: none
-                  script: ['test -e source.txt && echo "none sees source" || echo "none has no source"', 'cat built.txt']
+                  script:
+                    - test -e source.txt && echo "none sees source" || echo "none has no source"
+                    - cat built.txt
                 empty:
                   stage: deploy
                   variables:
@@ -330,5 +332,27 @@ class GitlabDivergencesIT {
                 """).file("source.txt", "s").commit().run();
         assertThat(o.exit()).as(o.out() + o.err()).isZero();
         assertThat(o.out()).contains("none has no source", "built", "empty has no source", "fetch sees source");
+    }
+
+    /**
+     * "Predefined CI/CD variables reference#CI_COMMIT_BEFORE_SHA": the previous latest commit of the
+     * branch, and always zeros in merge request, scheduled and manual (web) pipelines and for the
+     * first commit of a branch or tag pipeline.
+     */
+    @Test
+    void commitBeforeShaIsZerosWhenThePipelineIsNotABranchPush() throws Exception {
+        GantryProcess repo = repo().gitlab("""
+                job:
+                  rules:
+                    - when: always
+                  script: ['echo "before=$CI_COMMIT_BEFORE_SHA"']
+                """).commit().file("second.txt", "2").commit().tag("v1");
+        String zeros = "0".repeat(40);
+        assertThat(repo.run().out()).containsPattern("before=[0-9a-f]{40}").doesNotContain("before=" + zeros);
+        for (String event : java.util.List.of("schedule", "merge_request_event", "web")) {
+            GantryProcess.Outcome o = repo.run("-e", event);
+            assertThat(o.out()).as(event).contains("before=" + zeros);
+        }
+        assertThat(repo.run("--ref", "v1").out()).contains("before=" + zeros);
     }
 }
