@@ -58,8 +58,8 @@ final class GitlabInvocation {
         String source = GitlabPredefined.source(settings.event());
         long pipelineId = RunIds.next();
         Instant createdAt = Instant.now();
-        List<String> changed = (source.equals("push") || source.equals("merge_request_event"))
-                && GitlabPlanner.usesChanges(pipeline) ? GitFacts.changedFiles(repository, null, facts.sha()) : null;
+        List<String> changed = GitlabPipelineFacts.hasPushChanges(source, facts.isTag())
+                && GitlabPlanner.usesChanges(pipeline) ? changedFiles(source, facts) : null;
         GitlabPipelineFacts pipelineFacts = new GitlabPipelineFacts(
                 GitlabPredefined.onlyExceptContext(facts, source, changed),
                 GitlabPredefined.forRules(facts, source, pipelineId, createdAt, file, pipeline.name(), repository),
@@ -86,6 +86,29 @@ final class GitlabInvocation {
                 return run(created, pipeline, file, facts, source, pipelineId, createdAt);
             }
         }
+    }
+
+    /**
+     * The files {@code changes} tests ("CI/CD YAML syntax reference#rules:changes"): a merge request
+     * pipeline's are the merge request's, against its target branch (the default branch here); a
+     * branch pipeline's are the pushed commit's ({@code git diff HEAD~}), except on the first push of
+     * a branch (the remote {@code origin} does not have it yet), which has nothing to compare with:
+     * null, so that {@code changes} is true ("Specify when jobs run with rules#Jobs or pipelines run
+     * unexpectedly when using changes"). A merge request from the default branch itself has no target
+     * to compare with and falls back to the commit's.
+     */
+    private List<String> changedFiles(String source, RepositoryFacts facts) throws IOException {
+        if (source.equals("push") && GitFacts.isNewOnOrigin(repository, facts.refName())) {
+            return null;
+        }
+        if (source.equals("merge_request_event")) {
+            Optional<List<String>> mergeRequest = GitFacts.changedForMergeRequest(repository, facts.defaultBranch(),
+                    facts.sha());
+            if (mergeRequest.isPresent()) {
+                return mergeRequest.get();
+            }
+        }
+        return GitFacts.changedFiles(repository, null, facts.sha());
     }
 
     /**

@@ -76,6 +76,22 @@ final class GantryProcess {
         return this;
     }
 
+    /** Creates the branch {@code name} at the last commit and checks it out. */
+    GantryProcess branch(String name) throws Exception {
+        try (Git git = Git.open(dir.toFile())) {
+            git.checkout().setCreateBranch(true).setName(name).call();
+        }
+        return this;
+    }
+
+    /** Tags the last commit with a lightweight tag {@code name}. */
+    GantryProcess tag(String name) throws Exception {
+        try (Git git = Git.open(dir.toFile())) {
+            git.tag().setName(name).setAnnotated(false).call();
+        }
+        return this;
+    }
+
     /** Runs {@code gantry run -C DIR --json FILE ARGS...}. */
     Outcome run(String... args) throws IOException {
         Path json = dir.resolve("../" + dir.getFileName() + "-result.json").normalize();

@@ -159,4 +159,200 @@ class GitlabDivergencesIT {
         assertThat(played.exit()).as(played.out() + played.err()).isZero();
         assertThat(played.out()).contains("approved", "later ran", "verify ran", "Run succeeded");
     }
+
+    /**
+     * "Specify when jobs run with rules#Jobs or pipelines run unexpectedly when using changes" and
+     * "CI/CD YAML syntax reference#rules:changes": a tag pipeline has no Git push to compare with, so
+     * {@code changes} is always true there; a branch pipeline compares with the previous commit.
+     */
+    @Test
+    void changesIsAlwaysTrueInATagPipeline() throws Exception {
+        GantryProcess repo = repo().gitlab("""
+                docs:
+                  rules:
+                    - changes: [docs/**]
+                  script: [echo docs ran]
+                src:
+                  rules:
+                    - changes: [src/**]
+                  script: [echo src ran]
+                """).file("docs/a.md", "a").commit().file("src/b.txt", "b").commit().tag("v1");
+        GantryProcess.Outcome branch = repo.run();
+        assertThat(branch.exit()).as(branch.out() + branch.err()).isZero();
+        assertThat(branch.jobKeys()).containsExactly("src");
+
+        GantryProcess.Outcome tag = repo.run("--ref", "v1");
+        assertThat(tag.exit()).as(tag.out() + tag.err()).isZero();
+        assertThat(tag.jobKeys()).containsExactlyInAnyOrder("docs", "src");
+    }
+
+    /**
+     * "CI/CD YAML syntax reference#tags" and "Hosted runners on Windows"/"on macOS": the tags pick a
+     * runner of another system, so the job is skipped here with the reason (as a GitHub job whose
+     * {@code runs-on} names another system); what needs it is skipped too, later stages still run.
+     * Tags are expanded with the job's variables first (a matrix of runner tags).
+     */
+    @Test
+    void aJobTaggedForAnotherSystemsRunnerIsSkippedWithTheReason() throws Exception {
+        GantryProcess.Outcome o = repo().gitlab("""
+                stages: [build, test]
+                windows:
+                  stage: build
+                  tags: [saas-windows-medium-amd64]
+                  script: [echo windows ran]
+                mac:
+                  stage: build
+                  tags: [macos]
+                  script: [echo mac ran]
+                build:
+                  stage: build
+                  parallel:
+                    matrix:
+                      - RUNNER: [saas-linux-medium-amd64, shared-windows]
+                  tags: [$RUNNER]
+                  script: [echo "build on $RUNNER ran"]
+                package:
+                  stage: test
+                  needs: [windows]
+                  script: [echo package ran]
+                test:
+                  stage: test
+                  script: [echo test ran]
+                """).commit().run();
+        assertThat(o.exit()).as(o.out() + o.err()).isZero();
+        assertThat(o.out()).contains("build on saas-linux-medium-amd64 ran", "test ran")
+                .doesNotContain("windows ran", "mac ran", "build on shared-windows ran", "package ran");
+        assertThat(o.job("windows").get("status").asText()).isEqualTo("skipped");
+        assertThat(o.job("windows").get("reason").asText()).isEqualTo("tags 'saas-windows-medium-amd64' asks for a"
+                + " Windows runner and this machine runs Linux (gantry runs jobs on this machine only)");
+        assertThat(o.job("mac").get("reason").asText()).startsWith("tags 'macos' asks for a macOS runner");
+        assertThat(o.job("build: [shared-windows]").get("reason").asText())
+                .startsWith("tags 'shared-windows' asks for a Windows runner");
+        assertThat(o.job("package").get("status").asText()).isEqualTo("skipped");
+    }
+
+    /**
+     * "CI/CD YAML syntax reference#rules:changes": in a merge request pipeline {@code changes}
+     * compares the changes with the target branch (here the default branch), so a file changed by an
+     * earlier commit of the branch counts, not only the last commit's.
+     */
+    @Test
+    void changesInAMergeRequestPipelineAreTheBranchsAgainstTheTargetBranch() throws Exception {
+        GantryProcess repo = repo().gitlab("""
+                docs:
+                  rules:
+                    - changes: [docs/**]
+                  script: [echo docs ran]
+                src:
+                  rules:
+                    - changes: [src/**]
+                  script: [echo src ran]
+                other:
+                  rules:
+                    - changes: [other/**]
+                  script: [echo other ran]
+                """).file("other/x.txt", "x").commit().branch("feature")
+                .file("docs/a.md", "a").commit().file("src/b.txt", "b").commit();
+        GantryProcess.Outcome push = repo.run();
+        assertThat(push.exit()).as(push.out() + push.err()).isZero();
+        assertThat(push.jobKeys()).containsExactly("src");
+
+        GantryProcess.Outcome mr = repo.run("-e", "merge_request_event");
+        assertThat(mr.exit()).as(mr.out() + mr.err()).isZero();
+        assertThat(mr.jobKeys()).containsExactlyInAnyOrder("docs", "src");
+    }
+
+    /**
+     * "Specify when jobs run with rules#Jobs or pipelines run unexpectedly when using changes": the
+     * first push of a branch has nothing to compare with, so {@code changes} is always true; a branch
+     * the remote already has compares with the previous commit ({@code git diff HEAD~}). A branch is
+     * new when the repository has an {@code origin} remote without that branch.
+     */
+    @Test
+    void changesIsAlwaysTrueForTheFirstPushOfABranch() throws Exception {
+        GantryProcess repo = repo().gitlab("""
+                docs:
+                  rules:
+                    - changes: [docs/**]
+                  script: [echo docs ran]
+                src:
+                  rules:
+                    - changes: [src/**]
+                  script: [echo src ran]
+                """).file("docs/a.md", "a").commit().file("src/b.txt", "b").commit();
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.open(dir.resolve("repo").toFile())) {
+            git.getRepository().getConfig().setString("remote", "origin", "url", "https://gitlab.example/acme/app.git");
+            git.getRepository().getConfig().save();
+        }
+        GantryProcess.Outcome first = repo.run();
+        assertThat(first.exit()).as(first.out() + first.err()).isZero();
+        assertThat(first.jobKeys()).containsExactlyInAnyOrder("docs", "src");
+
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.open(dir.resolve("repo").toFile())) {
+            org.eclipse.jgit.lib.RefUpdate update = git.getRepository().updateRef("refs/remotes/origin/main");
+            update.setNewObjectId(git.getRepository().resolve("HEAD~1"));
+            update.forceUpdate();
+        }
+        GantryProcess.Outcome later = repo.run();
+        assertThat(later.exit()).as(later.out() + later.err()).isZero();
+        assertThat(later.jobKeys()).containsExactly("src");
+    }
+
+    /**
+     * "Git strategy" (Runner: "GIT_STRATEGY"): {@code none} skips every Git operation and {@code empty}
+     * starts from an empty build directory; a job then sees only what artifacts and caches bring, as
+     * on a fresh runner. Gantry's build directories are always fresh, so both start empty here.
+     */
+    @Test
+    void gitStrategyNoneOrEmptyGivesTheJobOnlyItsArtifacts() throws Exception {
+        GantryProcess.Outcome o = repo().gitlab("""
+                stages: [build, deploy]
+                build:
+                  stage: build
+                  script: [echo built > built.txt]
+                  artifacts:
+                    paths: [built.txt]
+                none:
+                  stage: deploy
+                  variables:
+                    GIT_STRATEGY: none
+                  script:
+                    - test -e source.txt && echo "none sees source" || echo "none has no source"
+                    - cat built.txt
+                empty:
+                  stage: deploy
+                  variables:
+                    GIT_STRATEGY: empty
+                  script: ['test -e source.txt && echo "empty sees source" || echo "empty has no source"']
+                fetch:
+                  stage: deploy
+                  variables:
+                    GIT_STRATEGY: fetch
+                  script: ['test -e source.txt && echo "fetch sees source"']
+                """).file("source.txt", "s").commit().run();
+        assertThat(o.exit()).as(o.out() + o.err()).isZero();
+        assertThat(o.out()).contains("none has no source", "built", "empty has no source", "fetch sees source");
+    }
+
+    /**
+     * "Predefined CI/CD variables reference#CI_COMMIT_BEFORE_SHA": the previous latest commit of the
+     * branch, and always zeros in merge request, scheduled and manual (web) pipelines and for the
+     * first commit of a branch or tag pipeline.
+     */
+    @Test
+    void commitBeforeShaIsZerosWhenThePipelineIsNotABranchPush() throws Exception {
+        GantryProcess repo = repo().gitlab("""
+                job:
+                  rules:
+                    - when: always
+                  script: ['echo "before=$CI_COMMIT_BEFORE_SHA"']
+                """).commit().file("second.txt", "2").commit().tag("v1");
+        String zeros = "0".repeat(40);
+        assertThat(repo.run().out()).containsPattern("before=[0-9a-f]{40}").doesNotContain("before=" + zeros);
+        for (String event : java.util.List.of("schedule", "merge_request_event", "web")) {
+            GantryProcess.Outcome o = repo.run("-e", event);
+            assertThat(o.out()).as(event).contains("before=" + zeros);
+        }
+        assertThat(repo.run("--ref", "v1").out()).contains("before=" + zeros);
+    }
 }

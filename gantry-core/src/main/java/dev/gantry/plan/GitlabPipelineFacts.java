@@ -25,6 +25,21 @@ import java.util.function.Supplier;
 public record GitlabPipelineFacts(OnlyExceptContext context, Variables predefined, Variables runVariables,
                                   Supplier<List<String>> files, Function<String, Optional<List<String>>> changesSince) {
 
+    /**
+     * Whether a pipeline has changed files to test {@code changes} against: only a branch pipeline of
+     * a Git push and a merge request pipeline do. Tag, scheduled, web, API and trigger pipelines have
+     * no push to compare with, so there {@code changes} is always true ("CI/CD YAML syntax
+     * reference#rules:changes"; "Specify when jobs run with rules#Jobs or pipelines run unexpectedly
+     * when using changes": "The changes rule always evaluates to true when pushing a new branch or a
+     * new tag"). {@code compare_to} still compares, whatever the pipeline.
+     *
+     * @param source the pipeline source ({@code CI_PIPELINE_SOURCE})
+     * @param tag    whether the pipeline runs for a tag
+     */
+    public static boolean hasPushChanges(String source, boolean tag) {
+        return source.equals("merge_request_event") || (source.equals("push") && !tag);
+    }
+
     /** Facts without a repository to compare refs in: {@code compare_to} rules match as if unknown. */
     public GitlabPipelineFacts(OnlyExceptContext context, Variables predefined, Variables runVariables,
                                Supplier<List<String>> files) {

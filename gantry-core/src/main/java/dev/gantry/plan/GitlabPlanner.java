@@ -63,7 +63,7 @@ import java.util.Set;
  *
  * <p>Rules see the predefined variables, the global and workflow variables, the job's own (with its
  * matrix values) and the pipeline variables, expanded as GitLab expands them before evaluating.
- * {@code changes:compare_to} is not honoured: changes are always those of the facts. Pure; never throws.
+ * {@code changes} tests the facts' changed files, or with {@code compare_to} those since that ref. Pure; never throws.
  */
 public final class GitlabPlanner {
 

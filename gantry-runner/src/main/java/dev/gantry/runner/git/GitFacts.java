@@ -18,6 +18,7 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevTag;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.revwalk.filter.RevFilter;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.util.io.DisabledOutputStream;
 
@@ -108,6 +109,61 @@ public final class GitFacts {
             from = null;
         }
         return from == null ? Optional.empty() : Optional.of(changedFiles(dir, from.name(), to));
+    }
+
+    /**
+     * Whether pushing {@code branch} now would create it on the remote: the repository has an
+     * {@code origin} remote and no {@code refs/remotes/origin/BRANCH}. False without a remote (nothing
+     * tells then) and outside a repository.
+     *
+     * @param branch the branch's short name
+     */
+    public static boolean isNewOnOrigin(Path dir, String branch) throws IOException {
+        Optional<Repository> opened = open(dir);
+        if (opened.isEmpty()) {
+            return false;
+        }
+        try (Repository repo = opened.get()) {
+            return repo.getConfig().getString("remote", "origin", "url") != null
+                    && repo.exactRef(Constants.R_REMOTES + "origin/" + branch) == null;
+        }
+    }
+
+    /**
+     * The paths a merge request of {@code to} into the branch {@code target} changes: those changed
+     * between their merge base and {@code to}, as {@link #changedFiles} gives them. Empty when the
+     * target names no branch or has no merge base with {@code to}, or when {@code to} is already in
+     * the target (nothing to compare: the branch is the target).
+     *
+     * @param target the target branch's short name, such as {@code main}
+     * @param to     the merge request's commit (SHA or revision)
+     */
+    public static Optional<List<String>> changedForMergeRequest(Path dir, String target, String to)
+            throws IOException {
+        Optional<Repository> opened = open(dir);
+        if (opened.isEmpty()) {
+            return Optional.empty();
+        }
+        String base;
+        try (Repository repo = opened.get(); RevWalk walk = new RevWalk(repo)) {
+            Ref targetRef = repo.exactRef(Constants.R_HEADS + target);
+            if (targetRef == null) {
+                targetRef = repo.exactRef(Constants.R_REMOTES + "origin/" + target);
+            }
+            ObjectId head = repo.resolve(to);
+            if (targetRef == null || head == null) {
+                return Optional.empty();
+            }
+            walk.setRevFilter(RevFilter.MERGE_BASE);
+            walk.markStart(walk.parseCommit(targetRef.getObjectId()));
+            walk.markStart(walk.parseCommit(head));
+            RevCommit mergeBase = walk.next();
+            if (mergeBase == null || mergeBase.equals(head)) {
+                return Optional.empty();
+            }
+            base = mergeBase.name();
+        }
+        return Optional.of(changedFiles(dir, base, to));
     }
 
     /**
@@ -224,6 +280,13 @@ public final class GitFacts {
         String configured = repo.getConfig().getString("init", null, "defaultBranch");
         if (configured != null) {
             return configured;
+        }
+        // Without a remote, a local main or master is what a host would make the default branch;
+        // the current branch only when neither exists (a feature branch is never the default).
+        for (String usual : List.of("main", "master")) {
+            if (repo.exactRef(Constants.R_HEADS + usual) != null) {
+                return usual;
+            }
         }
         String branch = repo.getBranch();
         return branch != null && !ObjectId.isId(branch) ? branch : "main";

@@ -183,11 +183,16 @@ public final class GitlabJobRunner {
                 log.line("Using Shell executor..." + (image == null ? "" : " (the image '" + image.image() + "' is ignored)"));
             }
             Files.createDirectories(temp);
-            WorkspaceResult prepared = run.revision() == null
-                    ? run.workspaces().fromWorkingTree(run.repository(), projectDir)
-                    : run.workspaces().fromRevision(run.repository(), run.revision(), projectDir);
-            if (prepared instanceof WorkspaceResult.Failed f) {
-                return systemFailure(log, "cannot prepare the project directory: " + f.message());
+            if (GitStrategy.skipsSources(run, job)) {
+                log.line("Skipping the project's files (GIT_STRATEGY): the build directory starts empty");
+                Files.createDirectories(projectDir);
+            } else {
+                WorkspaceResult prepared = run.revision() == null
+                        ? run.workspaces().fromWorkingTree(run.repository(), projectDir)
+                        : run.workspaces().fromRevision(run.repository(), run.revision(), projectDir);
+                if (prepared instanceof WorkspaceResult.Failed f) {
+                    return systemFailure(log, "cannot prepare the project directory: " + f.message());
+                }
             }
             SessionLauncher session = SessionLauncher.detect().orElse(null);
             if (session == null) {

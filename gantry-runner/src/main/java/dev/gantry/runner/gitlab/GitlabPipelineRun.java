@@ -67,10 +67,17 @@ public final class GitlabPipelineRun {
         }
         PipelineArtifacts artifacts = new PipelineArtifacts(run.runDir().resolve("artifacts"));
         GitlabGate gitlab = new GitlabGate(rules);
-        // A job that needs the Docker executor is skipped with the reason when no engine answers.
+        // A job for another system's runner, or that needs the Docker executor when no engine
+        // answers, is skipped with the reason.
+        String hostOs = RunnerTags.hostOs();
         dev.gantry.schedule.JobGate gate = (job, predecessors, cancelRequested) -> {
             dev.gantry.schedule.JobGate.Verdict v = gitlab.decide(job, predecessors, cancelRequested);
             GitlabPlannedJob p = planned.get(job.key());
+            java.util.Optional<String> elsewhere = v.outcome() == JobStatus.RUNNING && p != null
+                    ? RunnerTags.mismatch(run, p, hostOs) : java.util.Optional.empty();
+            if (elsewhere.isPresent()) {
+                return dev.gantry.schedule.JobGate.Verdict.skip(elsewhere.get());
+            }
             if (v.outcome() == JobStatus.RUNNING && p != null && GitlabJobRunner.usesDocker(run, p)
                     && !run.containers().availability().available()) {
                 return dev.gantry.schedule.JobGate.Verdict.skip("the job needs the Docker executor (image or"

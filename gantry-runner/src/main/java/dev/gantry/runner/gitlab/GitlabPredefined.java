@@ -62,8 +62,8 @@ public final class GitlabPredefined {
     private static PredefinedVariables base(RepositoryFacts facts, String source, long pipelineId, Instant createdAt,
                                             String configPath, String pipelineName, Path repository) {
         PredefinedVariables p = new PredefinedVariables()
-                .commit(new PredefinedVariables.Commit(facts.sha(), facts.beforeSha(), facts.message(),
-                        facts.authorName() + " <" + facts.authorEmail() + ">", facts.timestamp()))
+                .commit(new PredefinedVariables.Commit(facts.sha(), beforeSha(facts, source, repository),
+                        facts.message(), facts.authorName() + " <" + facts.authorEmail() + ">", facts.timestamp()))
                 .ref(facts.isTag() ? new PredefinedVariables.Ref(facts.refName(), PredefinedVariables.RefKind.TAG,
                         false, tagMessage(repository, facts.refName()))
                         : PredefinedVariables.Ref.branch(facts.refName()))
@@ -79,6 +79,24 @@ public final class GitlabPredefined {
                     facts.title(), "", List.of(), facts.beforeSha(), "detached"));
         }
         return p;
+    }
+
+    /**
+     * CI_COMMIT_BEFORE_SHA ("Predefined CI/CD variables reference": "The previous latest commit present
+     * on a branch or tag. Is always 0000000000000000000000000000000000000000 for merge request
+     * pipelines, scheduled pipelines, the first commit in pipelines for branches or tags, or when
+     * manually running a pipeline"): the parent commit only for the push of a branch the remote
+     * already has ({@link GitFacts#isNewOnOrigin}), as the other pipelines have no previous commit.
+     */
+    private static String beforeSha(RepositoryFacts facts, String source, Path repository) {
+        if (!source.equals("push") || facts.isTag()) {
+            return RepositoryFacts.ZERO_SHA;
+        }
+        try {
+            return GitFacts.isNewOnOrigin(repository, facts.refName()) ? RepositoryFacts.ZERO_SHA : facts.beforeSha();
+        } catch (IOException e) {
+            return facts.beforeSha(); // a repository git cannot read tells nothing about its remote
+        }
     }
 
     /** CI_COMMIT_TAG_MESSAGE ("The commit tag message. Available only in pipelines for tags"), or null. */

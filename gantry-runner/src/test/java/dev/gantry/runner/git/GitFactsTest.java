@@ -79,6 +79,33 @@ class GitFactsTest {
     }
 
     @Test
+    void aMergeRequestChangesWhatItsBranchChangedSinceTheMergeBaseWithTheTarget() throws Exception {
+        try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+            commit(git, "base.txt");
+            git.checkout().setCreateBranch(true).setName("feature").call();
+            commit(git, "docs.md");
+            commit(git, "src.txt");
+            git.checkout().setName("main").call();
+            commit(git, "later-on-main.txt");
+            git.checkout().setName("feature").call();
+
+            RepositoryFacts f = GitFacts.read(dir, Map.of());
+            assertThat(f.defaultBranch()).as("a local main, not the current feature branch").isEqualTo("main");
+            assertThat(GitFacts.changedForMergeRequest(dir, "main", "HEAD")).contains(
+                    java.util.List.of("docs.md", "src.txt"));
+            assertThat(GitFacts.changedForMergeRequest(dir, "feature", "HEAD")).as("the branch is the target")
+                    .isEmpty();
+            assertThat(GitFacts.changedForMergeRequest(dir, "absent", "HEAD")).isEmpty();
+        }
+    }
+
+    private void commit(Git git, String file) throws Exception {
+        Files.writeString(dir.resolve(file), file);
+        git.add().addFilepattern(".").call();
+        git.commit().setMessage(file).setAuthor(ME).setCommitter(ME).setSign(false).call();
+    }
+
+    @Test
     void aRepositoryWithoutCommitsHasNoChangedFiles() throws Exception {
         try (Git git = Git.init().setDirectory(dir.toFile()).call()) {
             RepositoryFacts f = GitFacts.read(dir, Map.of());

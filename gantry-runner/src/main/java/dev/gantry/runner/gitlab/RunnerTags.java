@@ -1,0 +1,84 @@
+package dev.gantry.runner.gitlab;
+
+import dev.gantry.expr.gitlab.ExpansionPlace;
+import dev.gantry.expr.gitlab.VariableExpander;
+import dev.gantry.expr.gitlab.VariableLayer;
+import dev.gantry.expr.gitlab.VariableScope;
+import dev.gantry.expr.gitlab.Variables;
+import dev.gantry.plan.GitlabPlannedJob;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Whether a job's {@code tags} ask for a runner of another operating system than this machine's.
+ * On GitLab the tags pick the runner ("CI/CD YAML syntax reference#tags"); Gantry runs every job
+ * here, so a job meant for a Windows or macOS runner would run its PowerShell or Xcode script on the
+ * wrong system and fail for a reason that says nothing about the pipeline. It is skipped with the
+ * reason instead, as a GitHub job whose {@code runs-on} names another system is.
+ *
+ * <p>The system is read from the tags GitLab documents for its hosted runners ("Hosted runners on
+ * Linux", "Hosted runners on Windows", "Hosted runners on macOS": {@code saas-linux-*},
+ * {@code saas-windows-*}, {@code saas-macos-*}; the older {@code shared-windows} and
+ * {@code windows-1809}) and from the plain names {@code linux}, {@code windows} and {@code macos}
+ * that self-managed runners are commonly tagged with. Tags are compared ignoring case; any other
+ * tag (a team's own, {@code docker}, {@code gpu}) says nothing about the system and is accepted.
+ * Tags may hold CI/CD variables ({@code tags: [$RUNNER_TAG]} in a {@code parallel:matrix}); they are
+ * expanded with the job's variables first.
+ */
+final class RunnerTags {
+
+    private RunnerTags() {
+    }
+
+    /**
+     * @param run    the pipeline run (its predefined and {@code --variable} variables)
+     * @param job    the planned job, with its tags in {@code job().runsOn()}
+     * @param hostOs this machine: {@code Linux}, {@code Windows} or {@code macOS}
+     * @return why the job cannot run here, or empty when it can
+     */
+    static Optional<String> mismatch(GitlabRun run, GitlabPlannedJob job, String hostOs) {
+        List<String> tags = job.job().runsOn();
+        if (tags.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<VariableLayer, Variables> layers = new EnumMap<>(VariableLayer.class);
+        layers.put(VariableLayer.PREDEFINED, GitlabPredefined.pipeline(run).forJob());
+        layers.put(VariableLayer.PIPELINE_YAML, job.variables());
+        layers.put(VariableLayer.PIPELINE_RUN, Variables.of(run.runVariables()));
+        Variables variables = VariableExpander.resolveAll(VariableScope.merge(layers), ExpansionPlace.RUNNER)
+                .variables();
+        for (String tag : tags) {
+            String expanded = VariableExpander.expand(tag, variables, ExpansionPlace.RUNNER);
+            String os = osOf(expanded);
+            if (os != null && !os.equals(hostOs)) {
+                return Optional.of("tags '" + expanded + "' asks for a " + os + " runner and this machine runs "
+                        + hostOs + " (gantry runs jobs on this machine only)");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** This machine's system as {@link #mismatch} names it. */
+    static String hostOs() {
+        String name = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        return name.contains("mac") ? "macOS" : name.contains("win") ? "Windows" : "Linux";
+    }
+
+    private static String osOf(String tag) {
+        String t = tag.strip().toLowerCase(Locale.ROOT);
+        if (t.equals("linux") || t.startsWith("saas-linux-")) {
+            return "Linux";
+        }
+        if (t.equals("windows") || t.startsWith("windows-") || t.startsWith("saas-windows-")
+                || t.equals("shared-windows")) {
+            return "Windows";
+        }
+        if (t.equals("macos") || t.startsWith("macos-") || t.startsWith("saas-macos-")) {
+            return "macOS";
+        }
+        return null;
+    }
+}
