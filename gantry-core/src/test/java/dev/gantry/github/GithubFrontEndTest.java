@@ -487,6 +487,8 @@ class GithubFrontEndTest {
                     permissions:
                       contents: read
                       id-token: write
+                      code-quality: write
+                      workflows: write
                 """ + STEPS + """
                   default:
                 """ + STEPS);
@@ -494,7 +496,8 @@ class GithubFrontEndTest {
         assertThat(((GithubWorkflow) p.details()).permissions()).containsExactly(entry("*", "read-all"));
         assertThat(((GithubJob) p.job("none").orElseThrow().details()).permissions()).isEmpty();
         assertThat(((GithubJob) p.job("scoped").orElseThrow().details()).permissions())
-                .containsExactly(entry("contents", "read"), entry("id-token", "write"));
+                .containsExactly(entry("contents", "read"), entry("id-token", "write"), entry("code-quality", "write"),
+                        entry("workflows", "write"));
         assertThat(((GithubJob) p.job("default").orElseThrow().details()).permissions()).isNull();
     }
 
