@@ -131,6 +131,9 @@ final class RunCommand implements Callable<Integer> {
             LoadResult r = ws.load(f, ref, settings.inputs());
             for (Diagnostic d : r.diagnostics()) {
                 if (d.severity() != Severity.ERROR) {
+                    if (RunAnyway.shownByRun(d)) {
+                        System.err.println(d.format());
+                    }
                     continue;
                 }
                 if (r.pipeline() != null && r.pipeline().format() == Format.GITHUB && RunAnyway.accepts(d)) {
