@@ -8,6 +8,7 @@
 #   compat/run-real.sh read-excel-file CHECKOUT [gantry run options...]
 #   compat/run-real.sh six|clsx|commons-cli|shellspec|adblockpluscore|python-gitlab CHECKOUT [...]
 #   compat/run-real.sh express|gson|dav1d|libxml2 CHECKOUT [...]
+#   compat/run-real.sh commons-io|opus CHECKOUT [...]
 #
 # jsoup            .github/workflows/build.yml, job 'test', the legs this machine can run: Linux, JDK 17
 #                  and 25 (ALL_LEGS=1 runs all nine: the Windows and macOS legs are skipped with the
@@ -27,6 +28,9 @@
 # dav1d            .gitlab-ci.yml, job 'style-check', --executor shell
 # libxml2          .gitlab-ci.yml, job 'cmake:linux:gcc:shared', --executor shell; writes a stand-in for
 #                  GNOME's release-service component under .gantry/includes/ in the checkout if none is there
+# commons-io       .github/workflows/maven.yml, job 'build' on Linux with JDK 17 (needs Maven 3.9 first on PATH)
+# opus             .gitlab-ci.yml, job 'whitespace', --executor shell; writes a stand-in for GitLab's
+#                  Workflows/Branch-Pipelines template under .gantry/includes/ in the checkout if none is there
 #
 # Prints the project's commit, then gantry's output; the exit status is gantry's.
 set -euo pipefail
@@ -36,7 +40,7 @@ gantry="$here/../gantry"
 project="${1:-}"
 checkout="${2:-}"
 if [ -z "$project" ] || [ -z "$checkout" ]; then
-  sed -n '2,30p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,34p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
   exit 2
 fi
 shift 2
@@ -113,9 +117,21 @@ STUB
     fi
     args=(--executor shell -j cmake:linux:gcc:shared "$checkout/.gitlab-ci.yml")
     ;;
+  commons-io)
+    args=(-j build --matrix os=ubuntu-latest --matrix java=17 "$checkout/.github/workflows/maven.yml")
+    ;;
+  opus)
+    template="$checkout/.gantry/includes/template/Workflows/Branch-Pipelines.gitlab-ci.yml"
+    if [ ! -f "$template" ]; then
+      mkdir -p "$(dirname "$template")"
+      # GitLab's own template (gitlab.com only); the pipeline overrides its workflow anyway.
+      printf 'workflow:\n  rules:\n    - if: $CI_COMMIT_TAG\n    - if: $CI_COMMIT_BRANCH\n' > "$template"
+    fi
+    args=(--executor shell -j whitespace "$checkout/.gitlab-ci.yml")
+    ;;
   *)
     echo "run-real: unknown project '$project' (jsoup, chalk, read-excel-file, six, clsx, commons-cli," \
-      "shellspec, adblockpluscore, python-gitlab, express, gson, dav1d or libxml2)" >&2
+      "shellspec, adblockpluscore, python-gitlab, express, gson, dav1d, libxml2, commons-io or opus)" >&2
     exit 2
     ;;
 esac

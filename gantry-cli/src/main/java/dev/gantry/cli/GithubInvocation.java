@@ -222,9 +222,7 @@ final class GithubInvocation {
             // One line per job: a long condition is shortened (`gantry list` and the file have it whole).
             String condition = p.job().condition() instanceof Condition.Expression e
                     ? shortened(e.expression().replaceAll("\\s+", " ").strip(), 60) : "-";
-            String matrix = p.matrixPending() ? "decided at run time" : p.matrix().isEmpty() ? "-"
-                    : String.join(", ", p.matrix().entrySet().stream()
-                            .map(e -> e.getKey() + "=" + dev.gantry.expr.github.Values.toStr(e.getValue())).toList());
+            String matrix = p.matrixPending() ? "decided at run time" : p.matrix().isEmpty() ? "-" : p.matrixText();
             rows.add(new String[] {p.displayName(), p.needs().isEmpty() ? "-" : String.join(",", p.needs()), condition,
                     matrix});
         }

@@ -184,6 +184,9 @@ final class RunCommand implements Callable<Integer> {
         boolean errors = false;
         for (Diagnostic d : r.diagnostics()) {
             if (d.severity() != Severity.ERROR) {
+                if (RunAnyway.shownByRun(d)) {
+                    System.err.println(d.format());
+                }
                 continue;
             }
             if (r.pipeline() != null && r.pipeline().format() == Format.GITHUB && RunAnyway.accepts(d)) {

@@ -21,6 +21,26 @@ class GithubDivergencesIT {
     }
 
     @Test
+    void aParallelGroupOfStepsRunsInOrderAndTheRunSaysSo() throws Exception {
+        // vuejs/core's test.yml: GitHub starts the group's steps at once (parallel steps, June 2026).
+        GantryProcess.Outcome o = repo().workflow("""
+                on: push
+                jobs:
+                  test:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - parallel:
+                          - id: first
+                            run: echo "x=from-first" >> "$GITHUB_OUTPUT"
+                          - run: echo second
+                      - run: echo "after ${{ steps.first.outputs.x }}"
+                """).commit().run();
+        assertThat(o.exit()).as(o.out() + o.err()).isZero();
+        assertThat(o.err()).contains("warning: gantry runs the 2 steps of this 'parallel' group one after another");
+        assertThat(o.out()).contains("]   second", "]   after from-first");
+    }
+
+    @Test
     void aRunStepWithoutANameIsNamedAfterItsScriptWithExpressionsEvaluated() throws Exception {
         // shellspec's ubuntu-noble.yml: GitHub shows "Run sudo apt-get install -y dash".
         GantryProcess.Outcome o = repo().workflow("""

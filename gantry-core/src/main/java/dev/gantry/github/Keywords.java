@@ -64,10 +64,14 @@ final class Keywords {
 
     static final List<String> SCHEDULE = List.of("cron");
 
-    /** Token permission scopes ("Workflow syntax", {@code permissions}). */
-    static final List<String> PERMISSION_SCOPES = List.of("actions", "attestations", "checks", "contents",
-            "deployments", "discussions", "id-token", "issues", "models", "packages", "pages", "pull-requests",
-            "repository-projects", "security-events", "statuses");
+    /**
+     * Token permission scopes ("Workflow syntax", {@code permissions}; "Controlling permissions for
+     * GITHUB_TOKEN"). {@code code-quality} (GitHub Code Quality) and {@code workflows} came later than
+     * the rest: GitHub accepts both (Homebrew/brew's tests workflow asks for {@code code-quality: write}).
+     */
+    static final List<String> PERMISSION_SCOPES = List.of("actions", "attestations", "checks", "code-quality",
+            "contents", "deployments", "discussions", "id-token", "issues", "models", "packages", "pages",
+            "pull-requests", "repository-projects", "security-events", "statuses", "workflows");
 
     private Keywords() {
     }

@@ -71,6 +71,11 @@ final class Rules {
     static final String INVALID_MATRIX = "invalid-matrix";
     /** A matrix of more than 256 jobs. */
     static final String MATRIX_TOO_LARGE = "matrix-too-large";
+    /**
+     * Parallel steps (GitHub, June 2026): a {@code parallel} group, which gantry runs in order (a
+     * warning), or {@code background}, {@code wait}, {@code wait-all}, {@code cancel}, which it cannot run yet (an error).
+     */
+    static final String PARALLEL_STEPS = "parallel-steps";
 
     private Rules() {
     }

@@ -20,6 +20,14 @@ public final class RunAnyway {
     private RunAnyway() {
     }
 
+    /**
+     * Whether {@code gantry run} shows this warning too, not only {@code gantry lint}: it says the
+     * run will differ from GitHub's (a {@code parallel} group of steps runs in order).
+     */
+    public static boolean shownByRun(Diagnostic warning) {
+        return Rules.PARALLEL_STEPS.equals(warning.rule());
+    }
+
     /** Whether GitHub runs a workflow despite this error. */
     public static boolean accepts(Diagnostic error) {
         return RULES.contains(error.rule());

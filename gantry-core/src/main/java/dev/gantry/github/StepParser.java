@@ -18,8 +18,19 @@ import java.util.Map;
  * A step runs either an action ({@code uses}, with {@code with}) or a script ({@code run}, with
  * {@code shell} and {@code working-directory}), never both. Step ids must be unique in the job;
  * as expressions read ids case-insensitively, {@code Build} and {@code build} collide.
+ *
+ * <p>Parallel steps (GitHub, June 2026; {@code jobs.<job_id>.steps[*].parallel}): a {@code parallel}
+ * group becomes its steps in order, numbered {@code step 5.1}, {@code step 5.2}; {@code background},
+ * {@code wait}, {@code wait-all} and {@code cancel} are reported as not supported yet.
  */
 final class StepParser {
+
+    /** The parallel-steps keys besides {@code parallel}, which gantry reports rather than runs. */
+    private static final List<String> BACKGROUND_KEYS = List.of("background", "wait", "wait-all", "cancel");
+
+    /** A step's keys; the parallel-steps ones are reported by their own rule, not as unknown keys. */
+    private static final List<String> STEP_KEYS = java.util.stream.Stream.concat(Keywords.STEP.stream(),
+            BACKGROUND_KEYS.stream()).toList();
 
     private final NodeReader reader;
 
@@ -48,13 +59,49 @@ final class StepParser {
                 }
                 continue;
             }
-            out.add(step(map, where, jobWhere, ids));
+            if (map.has("parallel")) {
+                out.addAll(parallel(map, where, jobWhere, ids));
+            } else {
+                out.add(step(map, where, jobWhere, ids));
+            }
         }
         return out;
     }
 
+    /**
+     * A {@code parallel} group's steps, in the order written. GitHub starts them at once and waits
+     * for all; gantry runs them one after another (a warning says so), so a failing step skips the
+     * group's later ones, where on GitHub they would still finish.
+     */
+    private List<Step> parallel(YamlMap map, String where, String jobWhere, Map<String, YamlScalar> ids) {
+        Keywords.check(map, List.of("parallel"), where, reader.diagnostics());
+        List<Step> out = new ArrayList<>();
+        YamlNode group = map.get("parallel");
+        if (!(group instanceof YamlSeq seq) || seq.items().isEmpty()) {
+            reader.wrongType(group, NodeReader.keyOf("parallel", where), "a non-empty list of steps");
+            return out;
+        }
+        for (int i = 0; i < seq.items().size(); i++) {
+            String childWhere = where.replaceFirst("^step (\\d+)", "step $1." + (i + 1));
+            YamlMap child = reader.map(seq.items().get(i), childWhere);
+            if (child != null) {
+                out.add(step(child, childWhere, jobWhere, ids));
+            }
+        }
+        reader.diagnostics().warning(map.entry("parallel").key().range(), Rules.PARALLEL_STEPS, "gantry runs the "
+                + out.size() + " steps of this 'parallel' group one after another, not at once; a failing one skips"
+                + " the group's later steps, which GitHub would still finish");
+        return out;
+    }
+
     private Step step(YamlMap map, String where, String jobWhere, Map<String, YamlScalar> ids) {
-        Keywords.check(map, Keywords.STEP, where, reader.diagnostics());
+        for (String key : BACKGROUND_KEYS) {
+            if (map.has(key)) {
+                reader.diagnostics().error(map.entry(key).key().range(), Rules.PARALLEL_STEPS, "'" + key
+                        + "' (parallel steps) in " + where + " is not supported by gantry yet; a 'parallel' group is");
+            }
+        }
+        Keywords.check(map, STEP_KEYS, where, reader.diagnostics());
         String id = null;
         if (map.get("id") instanceof YamlScalar idNode && !idNode.isNull()) {
             id = idNode.value();
@@ -94,7 +141,7 @@ final class StepParser {
         if (uses && run) {
             reader.diagnostics().error(map.entry("run").key().range(), Rules.STEP_ACTION,
                     where + " has both 'uses' and 'run'; a step runs one action or one script");
-        } else if (!uses && !run) {
+        } else if (!uses && !run && BACKGROUND_KEYS.stream().noneMatch(map::has)) {
             reader.diagnostics().error(map.range(), Rules.STEP_ACTION, where + " has neither 'uses' nor 'run'");
         }
         if (uses) {

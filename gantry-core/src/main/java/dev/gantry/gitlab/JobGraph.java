@@ -19,7 +19,9 @@ import java.util.Map;
  * Checks that need the whole pipeline: {@code needs} name existing jobs in the same or an earlier
  * stage and form no cycle ("CI/CD YAML syntax reference#needs": "You can refer to jobs in the same
  * stage"; GitLab rejects a need on a later stage with "is not defined in current or prior stages"),
- * {@code dependencies} name jobs of earlier stages ("#dependencies"), and
+ * {@code dependencies} name jobs of the same or earlier stages (GitLab's lint checks dependencies as
+ * it checks needs; a same-stage dependency a job does not also need gives it nothing, since without
+ * {@code needs} a job receives artifacts of earlier stages only: a warning), and
  * {@code environment:on_stop} names a job that stops the same environment ("#environment:on_stop",
  * "#environment:action").
  *
@@ -130,12 +132,21 @@ final class JobGraph {
                     reader.error(item, RuleIds.DEPENDENCIES_UNKNOWN_JOB, "job '" + job.id() + "' depends on '" + name
                             + "', which is not a job of this pipeline" + Closest.hint(name, byName.keySet()));
                 }
-            } else if (stage(target) >= stage(job) && stagesKnown(job, target)) {
+            } else if (stage(target) > stage(job) && stagesKnown(job, target)) {
                 reader.error(item, RuleIds.DEPENDENCIES_STAGE, "job '" + job.id() + "' (stage '" + job.stage()
-                        + "') depends on '" + name + "' of stage '" + target.stage()
-                        + "'; dependencies must be in earlier stages (use 'needs' for the same stage)");
+                        + "') depends on '" + name + "' of the later stage '" + target.stage()
+                        + "'; dependencies must be in the same or earlier stages");
+            } else if (stage(target) == stage(job) && stagesKnown(job, target) && !needed(job, name)) {
+                reader.warning(item, RuleIds.DEPENDENCIES_STAGE, "job '" + job.id() + "' depends on '" + name
+                        + "' of its own stage '" + job.stage() + "' without needing it: it does not wait for '"
+                        + name + "' and gets none of its artifacts; add '" + name + "' to 'needs'");
             }
         }
+    }
+
+    /** Whether the job's own {@code needs} name that job: then a same-stage dependency gets its artifacts. */
+    private static boolean needed(Job job, String name) {
+        return job.needs() != null && job.needs().stream().anyMatch(n -> n.job().equals(name));
     }
 
     /**

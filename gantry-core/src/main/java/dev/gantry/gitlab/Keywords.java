@@ -88,10 +88,15 @@ final class Keywords {
     static final Set<String> UPLOAD_WHEN = set("on_success", "on_failure", "always");
 
     static final Set<String> RETRY = set("max", "when", "exit_codes");
+    /**
+     * {@code retry:when} failure types ("CI/CD YAML syntax reference", "retry:when"); GitLab's lint
+     * also takes the later {@code runner_interrupted} and {@code runner_external_dependency_failure}
+     * (gitlab-org/gitlab-runner's own pipeline retries on the first).
+     */
     static final Set<String> RETRY_WHEN = set("always", "unknown_failure", "script_failure", "api_failure",
             "stuck_or_timeout_failure", "runner_system_failure", "runner_unsupported", "stale_schedule",
             "job_execution_timeout", "archived_failure", "unmet_prerequisites", "scheduler_failure",
-            "data_integrity_failure");
+            "data_integrity_failure", "runner_interrupted", "runner_external_dependency_failure");
 
     static final Set<String> ALLOW_FAILURE = set("exit_codes");
 

@@ -54,9 +54,10 @@ import java.util.Set;
  *   <li>Predecessors: with {@code needs}, the needed jobs (a base name stands for all its parallel jobs;
  *       an optional need of a job that was not created is dropped; {@code needs: []} has none);
  *       without, every job of every earlier stage ({@code .pre} first, {@code .post} last).</li>
- *   <li>Artifacts: with {@code dependencies}, those jobs' (none for {@code []}); else with
- *       {@code needs}, the needed jobs' unless {@code artifacts: false}; else every job of the earlier
- *       stages.</li>
+ *   <li>Artifacts: with {@code needs}, the needed jobs' unless {@code artifacts: false}; else every
+ *       job of the earlier stages; {@code dependencies} keeps only the jobs it names from those (none
+ *       for {@code []}), so a same-stage job it names but does not need gives nothing, as in GitLab's
+ *       build dependencies.</li>
  *   <li>Files included under {@code include:rules} contribute their jobs only when their rules match
  *       ({@link #includeFilter}, which sees no YAML variables).</li>
  * </ul>
@@ -421,8 +422,12 @@ public final class GitlabPlanner {
             predecessors.put(c.key(), distinct(preds));
             List<String> dependencies = c.job().details() instanceof GitlabJob g ? g.dependencies() : null;
             if (dependencies != null) {
+                // dependencies only narrow what the job would get anyway: a job of its own stage it
+                // does not need gives nothing.
+                List<String> reachable = c.needs() != null ? fromNeeds : earlier;
                 List<String> from = new ArrayList<>();
                 dependencies.forEach(d -> from.addAll(keysOfName.getOrDefault(d, List.of())));
+                from.retainAll(reachable);
                 artifacts.put(c.key(), distinct(from));
             } else {
                 artifacts.put(c.key(), c.needs() != null ? distinct(fromNeeds) : earlier);

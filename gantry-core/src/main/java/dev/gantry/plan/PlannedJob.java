@@ -75,6 +75,15 @@ public record PlannedJob(String key, Job job, Map<String, Object> matrix, String
         return new PlannedJob(key, job, matrix, displayName, needs, legIndex, legCount, false, startIn, scope);
     }
 
+    /**
+     * The cell's values as the dry run lists them: {@code name=value, ...}, each value as in the leg's
+     * name (an object as {@code {key=value, ...}}, not as the expression language's {@code 'Object'}).
+     */
+    public String matrixText() {
+        return String.join(", ", matrix.entrySet().stream()
+                .map(e -> e.getKey() + "=" + GithubPlanner.display(e.getValue())).toList());
+    }
+
     /** True while the job's matrix is an expression not yet evaluated (a deferred job that is not a leg yet). */
     public boolean matrixPending() {
         return job.matrix() != null && MatrixExpansion.expand(job.matrix()) instanceof MatrixCells.Dynamic;

@@ -487,6 +487,8 @@ class GithubFrontEndTest {
                     permissions:
                       contents: read
                       id-token: write
+                      code-quality: write
+                      workflows: write
                 """ + STEPS + """
                   default:
                 """ + STEPS);
@@ -494,7 +496,8 @@ class GithubFrontEndTest {
         assertThat(((GithubWorkflow) p.details()).permissions()).containsExactly(entry("*", "read-all"));
         assertThat(((GithubJob) p.job("none").orElseThrow().details()).permissions()).isEmpty();
         assertThat(((GithubJob) p.job("scoped").orElseThrow().details()).permissions())
-                .containsExactly(entry("contents", "read"), entry("id-token", "write"));
+                .containsExactly(entry("contents", "read"), entry("id-token", "write"), entry("code-quality", "write"),
+                        entry("workflows", "write"));
         assertThat(((GithubJob) p.job("default").orElseThrow().details()).permissions()).isNull();
     }
 
@@ -575,5 +578,57 @@ class GithubFrontEndTest {
 
         assertThat(diagnostics.hasErrors()).isTrue();
         assertThat(p.jobs()).extracting(Job::id).containsExactly("build", "test");
+    }
+    @Test
+    void aParallelGroupRunsItsStepsInOrderWithAWarning() {
+        Pipeline p = GithubFrontEnd.parse("w.yml", YamlLoader.load("w.yml", """
+                on: push
+                jobs:
+                  test:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: make
+                      - parallel:
+                          - name: unit
+                            run: make unit
+                          - id: lint
+                            run: make lint
+                      - run: make dist
+                """, diagnostics).orElseThrow(), diagnostics);
+
+        assertThat(p.job("test").orElseThrow().steps()).extracting(Step::name, Step::id)
+                .containsExactly(tuple(null, null), tuple("unit", null), tuple(null, "lint"), tuple(null, null));
+        assertThat(diagnostics.sorted()).extracting(Diagnostic::format).containsExactly("w.yml:7:9: warning: gantry"
+                + " runs the 2 steps of this 'parallel' group one after another, not at once; a failing one skips the"
+                + " group's later steps, which GitHub would still finish [parallel-steps]");
+    }
+
+    @Test
+    void backgroundStepsAreReportedAsNotSupportedYet() {
+        GithubFrontEnd.parse("w.yml", YamlLoader.load("w.yml", """
+                on: push
+                jobs:
+                  test:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - id: server
+                        run: ./serve
+                        background: true
+                      - wait: server
+                      - parallel:
+                          - run: a
+                          - wat: b
+                """, diagnostics).orElseThrow(), diagnostics);
+
+        assertThat(diagnostics.sorted()).extracting(Diagnostic::format).containsExactly(
+                "w.yml:8:9: error: 'background' (parallel steps) in step 1 of job 'test' is not supported by gantry"
+                        + " yet; a 'parallel' group is [parallel-steps]",
+                "w.yml:9:9: error: 'wait' (parallel steps) in step 2 of job 'test' is not supported by gantry yet;"
+                        + " a 'parallel' group is [parallel-steps]",
+                "w.yml:10:9: warning: gantry runs the 2 steps of this 'parallel' group one after another, not at"
+                        + " once; a failing one skips the group's later steps, which GitHub would still finish"
+                        + " [parallel-steps]",
+                "w.yml:12:13: error: step 3.2 of job 'test' has neither 'uses' nor 'run' [step-action]",
+                "w.yml:12:13: error: unknown key 'wat' in step 3.2 of job 'test'; did you mean 'wait'? [unknown-key]");
     }
 }

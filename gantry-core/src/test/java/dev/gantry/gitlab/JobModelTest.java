@@ -305,12 +305,15 @@ class JobModelTest {
                   script: [x]
                   retry: {max: 1, when: [runner_system_failure, stuck_or_timeout_failure], exit_codes: 137}
                 single: {script: [x], retry: {max: 2, when: script_failure}}
+                later: {script: [x], retry: {max: 2, when: [runner_interrupted, runner_external_dependency_failure]}}
                 """);
         assertThat(job(p, "none").retry()).isEqualTo(Retry.NONE);
         assertThat(job(p, "two").retry()).isEqualTo(new Retry(2, List.of(), List.of()));
         assertThat(job(p, "detailed").retry()).isEqualTo(new Retry(1,
                 List.of("runner_system_failure", "stuck_or_timeout_failure"), List.of(137)));
         assertThat(job(p, "single").retry().when()).containsExactly("script_failure");
+        assertThat(job(p, "later").retry().when())
+                .containsExactly("runner_interrupted", "runner_external_dependency_failure");
     }
 
     @Test

@@ -65,6 +65,25 @@ class GithubPlannerTest {
             """;
 
     @Test
+    void theMatrixTextShowsObjectValuesAsTheLegNameDoes() {
+        List<PlannedJob> plan = GithubPlanner.plan(workflow("""
+                on: push
+                jobs:
+                  build:
+                    runs-on: ubuntu-latest
+                    strategy:
+                      matrix:
+                        job: [{target: arm, os: ubuntu-latest}]
+                        java: [17]
+                    steps: [{run: 'true'}]
+                """), Set.of(), false);
+        assertThat(plan).singleElement().satisfies(leg -> {
+            assertThat(leg.displayName()).isEqualTo("build ({target=arm, os=ubuntu-latest}, 17)");
+            assertThat(leg.matrixText()).isEqualTo("job={target=arm, os=ubuntu-latest}, java=17");
+        });
+    }
+
+    @Test
     void matrixLegsAreNamedByTheirValuesAndNeedsStayAtJobLevel() {
         List<PlannedJob> plan = GithubPlanner.plan(workflow(WORKFLOW), Set.of(), false);
         assertThat(plan).extracting(PlannedJob::key).containsExactly("build", "test (a, 1, x)", "test (a, 2, x)",

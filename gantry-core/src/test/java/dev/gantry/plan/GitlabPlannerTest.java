@@ -282,6 +282,20 @@ class GitlabPlannerTest {
     }
 
     @Test
+    void aDependencyOfTheSameStageGivesArtifactsOnlyWhenAlsoNeeded() {
+        Map<String, GitlabPlannedJob> jobs = byKey(created("""
+                stages: [build, test]
+                a: {stage: test, script: [x]}
+                b: {stage: build, script: [x]}
+                unneeded: {stage: test, dependencies: [a, b], script: [x]}
+                needed: {stage: test, needs: [a], dependencies: [a, b], script: [x]}
+                """));
+        assertThat(jobs.get("unneeded").artifactsFrom()).containsExactly("b");
+        assertThat(jobs.get("unneeded").planned().needs()).containsExactly("b");
+        assertThat(jobs.get("needed").artifactsFrom()).containsExactly("a");
+    }
+
+    @Test
     void selectingAJobDropsOrFollowsItsPredecessors() {
         Pipeline p = pipeline("""
                 stages: [build, test]

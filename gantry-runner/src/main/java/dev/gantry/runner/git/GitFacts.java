@@ -297,7 +297,8 @@ public final class GitFacts {
         if (remoteUrl != null) {
             String path = remoteUrl.replaceFirst("\\.git/?$", "").replaceFirst("/+$", "");
             path = path.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/]*/", "").replaceFirst("^[^@/]+@[^:/]+:", "");
-            String[] parts = path.split("/");
+            // "//" is one separator to git (a local origin such as /srv/mirror//repo)
+            String[] parts = path.replaceFirst("^/+", "").split("/+");
             if (parts.length >= 2) {
                 return new String[] {parts[parts.length - 2], parts[parts.length - 1]};
             }

@@ -127,5 +127,6 @@ class GitFactsTest {
         assertThat(GitFacts.ownerAndName("https://github.com/jhy/jsoup.git", dir)).containsExactly("jhy", "jsoup");
         assertThat(GitFacts.ownerAndName("git@gitlab.com:group/sub/proj.git", dir)).containsExactly("sub", "proj");
         assertThat(GitFacts.ownerAndName("ssh://git@host:22/o/n", dir)).containsExactly("o", "n");
+        assertThat(GitFacts.ownerAndName("/srv/mirror/o+n//repo", dir)).containsExactly("o+n", "repo");
     }
 }
