@@ -134,7 +134,7 @@ final class GithubInvocation {
                     new ContainerSupport(DockerContainerRuntime::fromSystemEnvironment, settings.pullPolicy()),
                     this.facts.workspaces());
             RunListener console = new ConsoleReporter(System.out, System.console() != null, false);
-            GithubWorkflowRun execution = new GithubWorkflowRun(run, console, calls);
+            GithubWorkflowRun execution = new GithubWorkflowRun(run, console, calls, settings.platforms());
             ctrlC.cancels(execution::cancel);
             RunResult result = execution.execute(plan, settings.maxParallel());
             if (settings.json() != null) {
@@ -217,14 +217,14 @@ final class GithubInvocation {
         System.out.println(loaded.file() + (loaded.pipeline().name() != null ? "  (" + loaded.pipeline().name() + ")" : "")
                 + "  event: " + settings.event());
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"JOB", "NEEDS", "IF", "MATRIX"});
+        rows.add(new String[] {"JOB", "NEEDS", "IF", "MATRIX", "RUNS ON"});
         for (PlannedJob p : plan) {
             // One line per job: a long condition is shortened (`gantry list` and the file have it whole).
             String condition = p.job().condition() instanceof Condition.Expression e
                     ? shortened(e.expression().replaceAll("\\s+", " ").strip(), 60) : "-";
             String matrix = p.matrixPending() ? "decided at run time" : p.matrix().isEmpty() ? "-" : p.matrixText();
             rows.add(new String[] {p.displayName(), p.needs().isEmpty() ? "-" : String.join(",", p.needs()), condition,
-                    matrix});
+                    matrix, dev.gantry.runner.github.JobPlacement.describe(p, settings.platforms())});
         }
         Table.print(rows, System.out);
     }

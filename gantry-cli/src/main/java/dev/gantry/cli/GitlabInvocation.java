@@ -159,7 +159,7 @@ final class GitlabInvocation {
                             dev.gantry.runner.container.DockerContainerRuntime::fromSystemEnvironment,
                             settings.pullPolicy()), this.facts.workspaces());
             RunListener console = new ConsoleReporter(System.out, System.console() != null, true);
-            GitlabPipelineRun execution = new GitlabPipelineRun(run, console);
+            GitlabPipelineRun execution = new GitlabPipelineRun(run, console, settings.platforms());
             ctrlC.cancels(execution::cancel);
             RunResult result = execution.execute(created.jobs(), settings.maxParallel());
             if (settings.json() != null) {
@@ -173,13 +173,14 @@ final class GitlabInvocation {
         System.out.println(loaded.file() + (loaded.pipeline().name() != null ? "  (" + loaded.pipeline().name() + ")" : "")
                 + "  source: " + GitlabPredefined.source(settings.event()));
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"STAGE", "JOB", "WHEN", "NEEDS"});
+        rows.add(new String[] {"STAGE", "JOB", "WHEN", "NEEDS", "RUNS ON"});
         for (GitlabPlannedJob j : jobs) {
             String needs = !j.dag() ? "(earlier stages)" : j.planned().needs().isEmpty() ? "-"
                     : String.join(", ", j.planned().needs());
             String when = j.when().keyword() + (j.planned().startIn() == null ? ""
                     : " " + j.planned().startIn().toString().substring(2).toLowerCase(Locale.ROOT));
-            rows.add(new String[] {j.job().stage(), j.key(), when, needs});
+            rows.add(new String[] {j.job().stage(), j.key(), when, needs, dev.gantry.runner.gitlab.TagPlacement.describe(j,
+                    settings.variables(), settings.executor(), settings.platforms())});
         }
         Table.print(rows, System.out);
     }

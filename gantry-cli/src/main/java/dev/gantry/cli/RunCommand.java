@@ -59,6 +59,13 @@ final class RunCommand implements Callable<Integer> {
         spec.addOption(repeatable("NAME=VALUE",
                 "workflow_dispatch input, or a GitLab pipeline input for spec:inputs (repeatable).", "-i", "--input"));
         spec.addOption(repeatable("NAME=VALUE", "Extra environment for every step (repeatable).", "--env"));
+        spec.addOption(repeatable("LABEL=host|docker://IMAGE",
+                "Where jobs whose runs-on labels (GitLab: tags) include LABEL run (repeatable; labels ignore case;"
+                        + " a job's first label with a -P wins). host: on this machine, even for a windows or macos"
+                        + " label; docker://IMAGE: in a container of IMAGE, as if the job had container: IMAGE"
+                        + " (GitLab: image: IMAGE). A job's own container or image is kept; with --executor shell"
+                        + " the image is ignored like image: is.",
+                "-P", "--platform"));
         spec.addOption(option(String.class, "REV", null, "Run a committed revision instead of the working tree.",
                 "--ref"));
         spec.addOption(option(Integer.class, "N", null, "Jobs at once (default: number of cores).",
@@ -236,7 +243,17 @@ final class RunCommand implements Callable<Integer> {
                 new RunSettings.Actions(given(spec, "--offline"),
                         KeyValues.parse(values(spec, "--action-source"), "--action-source", cli),
                         !given(spec, "--no-builtin-actions")),
-                pullPolicy, pickedLegs(cli));
+                pullPolicy, pickedLegs(cli), platforms(cli));
+    }
+
+    /** {@code -P} values; a value that is not LABEL=host or LABEL=docker://IMAGE is a usage error (exit 2). */
+    private dev.gantry.runner.platform.Platforms platforms(CommandLine cli) {
+        dev.gantry.runner.platform.Platforms.Parsed parsed =
+                dev.gantry.runner.platform.Platforms.parse(values(spec, "-P"));
+        if (!parsed.errors().isEmpty()) {
+            throw new CommandLine.ParameterException(cli, String.join("\n", parsed.errors()));
+        }
+        return parsed.platforms();
     }
 
     /** {@code --matrix} values by name; {@code java=17 java=25} picks both. */

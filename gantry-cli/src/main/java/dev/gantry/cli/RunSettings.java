@@ -26,12 +26,14 @@ import java.util.Set;
  * @param actions     where GitHub actions come from
  * @param pullPolicy  {@code --pull}: when images are pulled
  * @param matrix      GitHub {@code --matrix} picks: values by matrix name; empty for every leg
+ * @param platforms   {@code -P}: where jobs with those runs-on labels or GitLab tags run
  */
 record RunSettings(String event, Path eventFile, Set<String> jobs, boolean withNeeds, Map<String, String> secrets,
                    Map<String, String> variables, Map<String, String> inputs, Map<String, String> env, String ref,
                    int maxParallel, boolean dryRun, Path json, boolean verbose, Set<String> manual,
                    dev.gantry.runner.gitlab.Executor executor, Map<String, String> fileVariables, Actions actions,
-                   dev.gantry.runner.container.PullPolicy pullPolicy, Map<String, Set<String>> matrix) {
+                   dev.gantry.runner.container.PullPolicy pullPolicy, Map<String, Set<String>> matrix,
+                   dev.gantry.runner.platform.Platforms platforms) {
 
     /**
      * Where GitHub actions come from.

@@ -224,7 +224,8 @@ class GitlabDivergencesIT {
                 .doesNotContain("windows ran", "mac ran", "build on shared-windows ran", "package ran");
         assertThat(o.job("windows").get("status").asText()).isEqualTo("skipped");
         assertThat(o.job("windows").get("reason").asText()).isEqualTo("tags 'saas-windows-medium-amd64' asks for a"
-                + " Windows runner and this machine runs Linux (gantry runs jobs on this machine only)");
+                + " Windows runner and this machine runs Linux (gantry runs jobs on this machine only;"
+                + " -P saas-windows-medium-amd64=host runs it here anyway)");
         assertThat(o.job("mac").get("reason").asText()).startsWith("tags 'macos' asks for a macOS runner");
         assertThat(o.job("build: [shared-windows]").get("reason").asText())
                 .startsWith("tags 'shared-windows' asks for a Windows runner");

@@ -44,7 +44,7 @@ class RealWorkflowsIT {
         assertThat(o.job("test (windows-latest, 25)").get("status").asText()).isEqualTo("skipped");
         assertThat(o.job("test (windows-latest, 25)").get("reason").asText())
                 .isEqualTo("runs-on 'windows-latest' asks for a Windows runner and this machine runs Linux"
-                        + " (gantry runs jobs on this machine only)");
+                        + " (gantry runs jobs on this machine only; -P windows-latest=host runs it here anyway)");
         assertThat(o.job("test (macOS-latest, 17)").get("name").asText()).isEqualTo("Test JDK 17, macOS-latest");
         assertThat(o.out()).contains("leg 17 on Linux", "leg 25 on Linux")
                 .contains("[Test JDK 25, windows-latest] job skipped: runs-on 'windows-latest'")

@@ -6,6 +6,7 @@ import dev.gantry.expr.github.StatusCheck;
 import dev.gantry.expr.github.Values;
 import dev.gantry.model.Condition;
 import dev.gantry.plan.PlannedJob;
+import dev.gantry.runner.platform.Platforms;
 import dev.gantry.schedule.JobGate;
 import dev.gantry.schedule.JobStatus;
 import dev.gantry.schedule.SchedulingJob;
@@ -25,7 +26,8 @@ import java.util.Set;
  * succeeded; so a failed or skipped need skips its dependents transitively unless their {@code if}
  * uses a status function. A job that does not run after a cancel counts as cancelled. A job of a
  * reusable workflow call is decided in its call's workflow ({@link ReusableCalls}). A job whose
- * {@code runs-on} asks for another operating system than this machine's is skipped ({@link RunnerOs}).
+ * {@code runs-on} asks for another operating system than this machine's is skipped ({@link RunnerOs}),
+ * unless a {@code -P} option places one of its labels ({@link JobPlacement}).
  *
  * <p>Called on the run loop's thread only; not thread-safe.
  */
@@ -36,15 +38,20 @@ final class GithubGate implements JobGate {
     /** The needs of each job by its group (its id, qualified inside a reusable workflow call). */
     private final Map<String, List<String>> needsOfGroup = new java.util.HashMap<>();
     private final Interpolator interpolator = new Interpolator();
+    private final Platforms platforms;
 
     /**
-     * @param runOf   the run a job belongs to (the workflow's, or its reusable workflow call's)
-     * @param planned every planned job by key (legs of a deferred matrix and called jobs are added
-     *                as they appear)
+     * @param runOf     the run a job belongs to (the workflow's, or its reusable workflow call's)
+     * @param planned   every planned job by key (legs of a deferred matrix and called jobs are added
+     *                  as they appear; a job a {@code -P} image places in a container is replaced by
+     *                  the job with that container when it is decided)
+     * @param platforms the {@code -P} options
      */
-    GithubGate(java.util.function.Function<PlannedJob, GithubRun> runOf, Map<String, PlannedJob> planned) {
+    GithubGate(java.util.function.Function<PlannedJob, GithubRun> runOf, Map<String, PlannedJob> planned,
+               Platforms platforms) {
         this.runOf = runOf;
         this.planned = planned;
+        this.platforms = platforms;
         planned.values().forEach(p -> needsOfGroup.put(p.group(), p.needs()));
     }
 
@@ -71,9 +78,21 @@ final class GithubGate implements JobGate {
         }
         if (runs) {
             try {
-                java.util.Optional<String> elsewhere = RunnerOs.mismatch(labels(job, context), DefaultVariables.os());
-                if (elsewhere.isPresent()) {
-                    return Verdict.skip(elsewhere.get());
+                List<String> names = labels(job, context);
+                int labels = names.size();
+                String group = JobPlacement.group(job);
+                if (group != null) {
+                    names.add(interpolator.string(group, withMatrix(job, context), "jobs." + job.job().id()
+                            + ".runs-on.group"));
+                }
+                JobPlacement.Where where = JobPlacement.decide(names, labels, platforms, DefaultVariables.os());
+                if (where instanceof JobPlacement.Elsewhere e) {
+                    return Verdict.skip(e.mismatch().reason());
+                }
+                if (where instanceof JobPlacement.InImage i && !hasOwnContainer(job, context)) {
+                    // The job now runs exactly as one with container: IMAGE, Docker check included.
+                    job = JobPlacement.inImage(job, i.image());
+                    planned.put(job.key(), job);
                 }
             } catch (ExpressionFailure e) {
                 return new Verdict(JobStatus.FAILURE, e.getMessage());
@@ -113,6 +132,23 @@ final class GithubGate implements JobGate {
 
     private static EvalContext withMatrix(PlannedJob job, EvalContext context) {
         return context.with(ContextName.STRATEGY, Contexts.strategy(job)).with(ContextName.MATRIX, Contexts.matrix(job));
+    }
+
+    /**
+     * Whether the job names a container image of its own that does not evaluate to {@code ''}; one
+     * that cannot be evaluated counts, and the job reports the failure when it starts.
+     */
+    private boolean hasOwnContainer(PlannedJob job, EvalContext context) {
+        if (job.job().container() == null) {
+            return false;
+        }
+        try {
+            String image = interpolator.string(job.job().container().image(), withMatrix(job, context),
+                    "jobs." + job.job().id() + ".container.image");
+            return image != null && !image.isBlank();
+        } catch (ExpressionFailure e) {
+            return true;
+        }
     }
 
     /**

@@ -42,6 +42,7 @@ public final class GithubWorkflowRun {
     private final Map<String, PlannedJob> planned = new ConcurrentHashMap<>();
     private final Map<String, JobResult> results = new ConcurrentHashMap<>();
     private final List<JobAnnotation> annotations = Collections.synchronizedList(new ArrayList<>());
+    private final dev.gantry.runner.platform.Platforms platforms;
     private volatile LocalRun loop;
 
     /** A run of a workflow that calls no reusable workflow. */
@@ -51,9 +52,16 @@ public final class GithubWorkflowRun {
 
     /** @param calls every reusable workflow the workflow calls, read and checked without errors */
     public GithubWorkflowRun(GithubRun run, RunListener listener, dev.gantry.reusable.CallTree calls) {
+        this(run, listener, calls, dev.gantry.runner.platform.Platforms.none());
+    }
+
+    /** @param platforms the {@code -P} options: where jobs with those {@code runs-on} labels run ({@link JobPlacement}) */
+    public GithubWorkflowRun(GithubRun run, RunListener listener, dev.gantry.reusable.CallTree calls,
+                             dev.gantry.runner.platform.Platforms platforms) {
         this.run = run;
         this.listener = listener;
         this.calls = new ReusableCalls(run, calls, listener);
+        this.platforms = platforms;
     }
 
     /** Asks the run to stop; safe from any thread. */
@@ -78,7 +86,7 @@ public final class GithubWorkflowRun {
         // short run does not pay for starting Jackson.
         Files.writeString(run.runDir().resolve("event.json"), dev.gantry.expr.github.Values.toJson(run.event()));
         plan.forEach(p -> planned.put(p.key(), p));
-        GithubGate gate = new GithubGate(calls::runOf, planned);
+        GithubGate gate = new GithubGate(calls::runOf, planned, platforms);
         LocalRun local = new LocalRun(new Scheduler(gate, new JobConcurrency(calls::runOf, planned)), new Launcher(),
                 Clock.systemUTC(), this::concluded);
         loop = local;

@@ -11,7 +11,8 @@ import java.util.Optional;
  * labels GitHub documents ("Choosing the runner for a job"): the hosted images {@code ubuntu-*},
  * {@code windows-*}, {@code macos-*} and the self-hosted default labels {@code linux},
  * {@code windows}, {@code macOS}. Labels are case-insensitive; any other label (a custom one, a
- * group's) says nothing about the OS and is accepted.
+ * group's) says nothing about the OS and is accepted. The reason names the {@code -P LABEL=host}
+ * that runs the job here anyway ({@link JobPlacement}).
  */
 final class RunnerOs {
 
@@ -19,16 +20,31 @@ final class RunnerOs {
     }
 
     /**
+     * A label that asks for another system.
+     *
+     * @param label  the label as written (expressions evaluated)
+     * @param os     the system it asks for
+     * @param hostOs this machine's
+     */
+    record Mismatch(String label, String os, String hostOs) {
+
+        /** The skip reason a user sees. */
+        String reason() {
+            return "runs-on '" + label + "' asks for a " + os + " runner and this machine runs " + hostOs
+                    + " (gantry runs jobs on this machine only; -P " + label + "=host runs it here anyway)";
+        }
+    }
+
+    /**
      * @param labels the job's labels, expressions already evaluated
      * @param hostOs this machine as {@code runner.os} names it: {@code Linux}, {@code Windows} or {@code macOS}
-     * @return the reason the job cannot run here, or empty when it can
+     * @return the first label that asks for another system, or empty when the job can run here
      */
-    static Optional<String> mismatch(List<String> labels, String hostOs) {
+    static Optional<Mismatch> mismatch(List<String> labels, String hostOs) {
         for (String label : labels) {
             String os = osOf(label);
             if (os != null && !os.equals(hostOs)) {
-                return Optional.of("runs-on '" + label + "' asks for a " + os + " runner and this machine runs "
-                        + hostOs + " (gantry runs jobs on this machine only)");
+                return Optional.of(new Mismatch(label, os, hostOs));
             }
         }
         return Optional.empty();

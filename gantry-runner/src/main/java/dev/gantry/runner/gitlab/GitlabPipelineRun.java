@@ -35,11 +35,18 @@ public final class GitlabPipelineRun {
     private final RunListener listener;
     private final Map<String, GitlabPlannedJob> planned = new LinkedHashMap<>();
     private final Map<String, JobResult> results = new ConcurrentHashMap<>();
+    private final dev.gantry.runner.platform.Platforms platforms;
     private volatile LocalRun loop;
 
     public GitlabPipelineRun(GitlabRun run, RunListener listener) {
+        this(run, listener, dev.gantry.runner.platform.Platforms.none());
+    }
+
+    /** @param platforms the {@code -P} options: where jobs with those tags run ({@link TagPlacement}) */
+    public GitlabPipelineRun(GitlabRun run, RunListener listener, dev.gantry.runner.platform.Platforms platforms) {
         this.run = run;
         this.listener = listener;
+        this.platforms = platforms;
     }
 
     /** Asks the run to stop; safe from any thread. */
@@ -67,16 +74,23 @@ public final class GitlabPipelineRun {
         }
         PipelineArtifacts artifacts = new PipelineArtifacts(run.runDir().resolve("artifacts"));
         GitlabGate gitlab = new GitlabGate(rules);
-        // A job for another system's runner, or that needs the Docker executor when no engine
-        // answers, is skipped with the reason.
+        // A job for another system's runner (unless a -P places it), or that needs the Docker
+        // executor when no engine answers, is skipped with the reason. A -P image becomes the job's
+        // image here, before the Docker check and the launcher read the job.
         String hostOs = RunnerTags.hostOs();
         dev.gantry.schedule.JobGate gate = (job, predecessors, cancelRequested) -> {
             dev.gantry.schedule.JobGate.Verdict v = gitlab.decide(job, predecessors, cancelRequested);
             GitlabPlannedJob p = planned.get(job.key());
-            java.util.Optional<String> elsewhere = v.outcome() == JobStatus.RUNNING && p != null
-                    ? RunnerTags.mismatch(run, p, hostOs) : java.util.Optional.empty();
-            if (elsewhere.isPresent()) {
-                return dev.gantry.schedule.JobGate.Verdict.skip(elsewhere.get());
+            if (v.outcome() == JobStatus.RUNNING && p != null) {
+                TagPlacement.Decision placed = TagPlacement.decide(p, RunnerTags.expanded(run, p), platforms,
+                        run.executor(), hostOs);
+                if (placed.skip().isPresent()) {
+                    return dev.gantry.schedule.JobGate.Verdict.skip(placed.skip().get());
+                }
+                if (placed.job() != p) {
+                    p = placed.job();
+                    planned.put(p.key(), p);
+                }
             }
             if (v.outcome() == JobStatus.RUNNING && p != null && GitlabJobRunner.usesDocker(run, p)
                     && !run.containers().availability().available()) {

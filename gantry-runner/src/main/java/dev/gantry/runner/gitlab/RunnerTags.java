@@ -34,28 +34,58 @@ final class RunnerTags {
     }
 
     /**
-     * @param run    the pipeline run (its predefined and {@code --variable} variables)
-     * @param job    the planned job, with its tags in {@code job().runsOn()}
-     * @param hostOs this machine: {@code Linux}, {@code Windows} or {@code macOS}
-     * @return why the job cannot run here, or empty when it can
+     * The job's tags with the job's variables expanded, in the order it lists them.
+     *
+     * @param run the pipeline run (its predefined and {@code --variable} variables)
+     * @param job the planned job, with its tags in {@code job().runsOn()}
      */
-    static Optional<String> mismatch(GitlabRun run, GitlabPlannedJob job, String hostOs) {
+    static List<String> expanded(GitlabRun run, GitlabPlannedJob job) {
+        return job.job().runsOn().isEmpty() ? List.of()
+                : expanded(job, GitlabPredefined.pipeline(run).forJob(), run.runVariables());
+    }
+
+    /** The tags expanded without the predefined variables, for a plan that does not run. */
+    static List<String> expanded(GitlabPlannedJob job, Map<String, String> runVariables) {
+        return expanded(job, Variables.of(Map.of()), runVariables);
+    }
+
+    private static List<String> expanded(GitlabPlannedJob job, Variables predefined, Map<String, String> runVariables) {
         List<String> tags = job.job().runsOn();
-        if (tags.isEmpty()) {
-            return Optional.empty();
-        }
         Map<VariableLayer, Variables> layers = new EnumMap<>(VariableLayer.class);
-        layers.put(VariableLayer.PREDEFINED, GitlabPredefined.pipeline(run).forJob());
+        layers.put(VariableLayer.PREDEFINED, predefined);
         layers.put(VariableLayer.PIPELINE_YAML, job.variables());
-        layers.put(VariableLayer.PIPELINE_RUN, Variables.of(run.runVariables()));
+        layers.put(VariableLayer.PIPELINE_RUN, Variables.of(runVariables));
         Variables variables = VariableExpander.resolveAll(VariableScope.merge(layers), ExpansionPlace.RUNNER)
                 .variables();
+        return tags.stream().map(t -> VariableExpander.expand(t, variables, ExpansionPlace.RUNNER)).toList();
+    }
+
+    /**
+     * A tag that asks for another system.
+     *
+     * @param tag    the tag, expanded
+     * @param os     the system it asks for
+     * @param hostOs this machine's
+     */
+    record Mismatch(String tag, String os, String hostOs) {
+
+        /** The skip reason a user sees. */
+        String reason() {
+            return "tags '" + tag + "' asks for a " + os + " runner and this machine runs " + hostOs
+                    + " (gantry runs jobs on this machine only; -P " + tag + "=host runs it here anyway)";
+        }
+    }
+
+    /**
+     * @param tags   the job's tags, expanded ({@link #expanded})
+     * @param hostOs this machine: {@code Linux}, {@code Windows} or {@code macOS}
+     * @return the first tag that asks for another system, or empty when the job can run here
+     */
+    static Optional<Mismatch> mismatch(List<String> tags, String hostOs) {
         for (String tag : tags) {
-            String expanded = VariableExpander.expand(tag, variables, ExpansionPlace.RUNNER);
-            String os = osOf(expanded);
+            String os = osOf(tag);
             if (os != null && !os.equals(hostOs)) {
-                return Optional.of("tags '" + expanded + "' asks for a " + os + " runner and this machine runs "
-                        + hostOs + " (gantry runs jobs on this machine only)");
+                return Optional.of(new Mismatch(tag, os, hostOs));
             }
         }
         return Optional.empty();
