@@ -93,7 +93,7 @@ public final class GitlabPredefined {
             return RepositoryFacts.ZERO_SHA;
         }
         try {
-            return GitFacts.isNewOnOrigin(repository, facts.refName()) ? RepositoryFacts.ZERO_SHA : facts.beforeSha();
+            return GitFacts.isNewOnOrigin(repository, facts) ? RepositoryFacts.ZERO_SHA : facts.beforeSha();
         } catch (IOException e) {
             return facts.beforeSha(); // a repository git cannot read tells nothing about its remote
         }
