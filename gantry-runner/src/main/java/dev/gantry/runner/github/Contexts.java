@@ -1,6 +1,7 @@
 package dev.gantry.runner.github;
 
 import dev.gantry.plan.PlannedJob;
+import dev.gantry.runner.platform.OsMismatch;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -82,7 +83,7 @@ final class Contexts {
     static Map<String, Object> runner(Path temp, Path toolCache, boolean debug) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("name", "gantry");
-        r.put("os", DefaultVariables.os());
+        r.put("os", OsMismatch.thisMachine());
         r.put("arch", DefaultVariables.arch());
         r.put("temp", temp.toString());
         r.put("tool_cache", toolCache.toString());

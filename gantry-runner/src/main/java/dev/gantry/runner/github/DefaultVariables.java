@@ -1,6 +1,7 @@
 package dev.gantry.runner.github;
 
 import dev.gantry.event.RepositoryFacts;
+import dev.gantry.runner.platform.OsMismatch;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -84,7 +85,7 @@ public final class DefaultVariables {
         env.put("RUNNER_ARCH", arch());
         env.put("RUNNER_ENVIRONMENT", "self-hosted");
         env.put("RUNNER_NAME", "gantry");
-        env.put("RUNNER_OS", os());
+        env.put("RUNNER_OS", OsMismatch.thisMachine());
         env.put("RUNNER_TEMP", paths.temp().toString());
         env.put("RUNNER_TOOL_CACHE", paths.toolCache().toString());
         if (debug) {
@@ -102,11 +103,5 @@ public final class DefaultVariables {
             case "x86", "i386", "i686" -> "X86";
             default -> a.startsWith("arm") ? "ARM" : a.toUpperCase(Locale.ROOT);
         };
-    }
-
-    /** {@code Linux}, {@code macOS} or {@code Windows}. */
-    static String os() {
-        String o = System.getProperty("os.name").toLowerCase(Locale.ROOT);
-        return o.contains("mac") ? "macOS" : o.contains("win") ? "Windows" : "Linux";
     }
 }

@@ -6,6 +6,7 @@ import dev.gantry.expr.github.StatusCheck;
 import dev.gantry.expr.github.Values;
 import dev.gantry.model.Condition;
 import dev.gantry.plan.PlannedJob;
+import dev.gantry.runner.platform.OsMismatch;
 import dev.gantry.runner.platform.Platforms;
 import dev.gantry.schedule.JobGate;
 import dev.gantry.schedule.JobStatus;
@@ -85,7 +86,7 @@ final class GithubGate implements JobGate {
                     names.add(interpolator.string(group, withMatrix(job, context), "jobs." + job.job().id()
                             + ".runs-on.group"));
                 }
-                JobPlacement.Where where = JobPlacement.decide(names, labels, platforms, DefaultVariables.os());
+                JobPlacement.Where where = JobPlacement.decide(names, labels, platforms, OsMismatch.thisMachine());
                 if (where instanceof JobPlacement.Elsewhere e) {
                     return Verdict.skip(e.mismatch().reason());
                 }

@@ -5,6 +5,7 @@ import dev.gantry.expr.github.EvalContext;
 import dev.gantry.expr.github.Values;
 import dev.gantry.model.GithubJob;
 import dev.gantry.plan.PlannedJob;
+import dev.gantry.runner.platform.OsMismatch;
 import dev.gantry.runner.platform.Platform;
 import dev.gantry.runner.platform.Platforms;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ public final class JobPlacement {
     }
 
     /** Not here: a label asks for another system. */
-    record Elsewhere(RunnerOs.Mismatch mismatch) implements Where {
+    record Elsewhere(OsMismatch mismatch) implements Where {
     }
 
     /**
@@ -101,7 +102,7 @@ public final class JobPlacement {
                 names.add(interpolator.string(group, context, "runs-on.group"));
             }
             String own = job.job().container() == null ? null : job.job().container().image();
-            return switch (decide(names, labels, platforms, DefaultVariables.os())) {
+            return switch (decide(names, labels, platforms, OsMismatch.thisMachine())) {
                 case Elsewhere e -> "skipped: " + e.mismatch().os() + " runner (-P " + e.mismatch().label()
                         + "=host runs it here)";
                 case InImage i -> own != null ? "container " + own : i.choice().toString();

@@ -1,5 +1,6 @@
 package dev.gantry.runner.github;
 
+import dev.gantry.runner.platform.OsMismatch;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,34 +21,12 @@ final class RunnerOs {
     }
 
     /**
-     * A label that asks for another system.
-     *
-     * @param label  the label as written (expressions evaluated)
-     * @param os     the system it asks for
-     * @param hostOs this machine's
-     */
-    record Mismatch(String label, String os, String hostOs) {
-
-        /** The skip reason a user sees. */
-        String reason() {
-            return "runs-on '" + label + "' asks for a " + os + " runner and this machine runs " + hostOs
-                    + " (gantry runs jobs on this machine only; -P " + label + "=host runs it here anyway)";
-        }
-    }
-
-    /**
      * @param labels the job's labels, expressions already evaluated
-     * @param hostOs this machine as {@code runner.os} names it: {@code Linux}, {@code Windows} or {@code macOS}
+     * @param hostOs this machine ({@link OsMismatch#thisMachine()})
      * @return the first label that asks for another system, or empty when the job can run here
      */
-    static Optional<Mismatch> mismatch(List<String> labels, String hostOs) {
-        for (String label : labels) {
-            String os = osOf(label);
-            if (os != null && !os.equals(hostOs)) {
-                return Optional.of(new Mismatch(label, os, hostOs));
-            }
-        }
-        return Optional.empty();
+    static Optional<OsMismatch> mismatch(List<String> labels, String hostOs) {
+        return OsMismatch.first("runs-on", labels, RunnerOs::osOf, hostOs);
     }
 
     private static String osOf(String label) {

@@ -3,6 +3,7 @@ package dev.gantry.runner.gitlab;
 import dev.gantry.plan.GitlabPlannedJob;
 import dev.gantry.runner.engine.JobLauncher;
 import dev.gantry.runner.engine.LocalRun;
+import dev.gantry.runner.platform.OsMismatch;
 import dev.gantry.runner.report.JobRef;
 import dev.gantry.runner.report.JobResult;
 import dev.gantry.runner.report.RunListener;
@@ -77,7 +78,7 @@ public final class GitlabPipelineRun {
         // A job for another system's runner (unless a -P places it), or that needs the Docker
         // executor when no engine answers, is skipped with the reason. A -P image becomes the job's
         // image here, before the Docker check and the launcher read the job.
-        String hostOs = RunnerTags.hostOs();
+        String hostOs = OsMismatch.thisMachine();
         dev.gantry.schedule.JobGate gate = (job, predecessors, cancelRequested) -> {
             dev.gantry.schedule.JobGate.Verdict v = gitlab.decide(job, predecessors, cancelRequested);
             GitlabPlannedJob p = planned.get(job.key());

@@ -5,6 +5,7 @@ import dev.gantry.expr.gitlab.VariableExpander;
 import dev.gantry.expr.gitlab.VariableLayer;
 import dev.gantry.expr.gitlab.VariableScope;
 import dev.gantry.expr.gitlab.Variables;
+import dev.gantry.runner.platform.OsMismatch;
 import dev.gantry.plan.GitlabPlannedJob;
 import java.util.EnumMap;
 import java.util.List;
@@ -61,40 +62,12 @@ final class RunnerTags {
     }
 
     /**
-     * A tag that asks for another system.
-     *
-     * @param tag    the tag, expanded
-     * @param os     the system it asks for
-     * @param hostOs this machine's
-     */
-    record Mismatch(String tag, String os, String hostOs) {
-
-        /** The skip reason a user sees. */
-        String reason() {
-            return "tags '" + tag + "' asks for a " + os + " runner and this machine runs " + hostOs
-                    + " (gantry runs jobs on this machine only; -P " + tag + "=host runs it here anyway)";
-        }
-    }
-
-    /**
      * @param tags   the job's tags, expanded ({@link #expanded})
-     * @param hostOs this machine: {@code Linux}, {@code Windows} or {@code macOS}
+     * @param hostOs this machine ({@link OsMismatch#thisMachine()})
      * @return the first tag that asks for another system, or empty when the job can run here
      */
-    static Optional<Mismatch> mismatch(List<String> tags, String hostOs) {
-        for (String tag : tags) {
-            String os = osOf(tag);
-            if (os != null && !os.equals(hostOs)) {
-                return Optional.of(new Mismatch(tag, os, hostOs));
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** This machine's system as {@link #mismatch} names it. */
-    static String hostOs() {
-        String name = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        return name.contains("mac") ? "macOS" : name.contains("win") ? "Windows" : "Linux";
+    static Optional<OsMismatch> mismatch(List<String> tags, String hostOs) {
+        return OsMismatch.first("tags", tags, RunnerTags::osOf, hostOs);
     }
 
     private static String osOf(String tag) {

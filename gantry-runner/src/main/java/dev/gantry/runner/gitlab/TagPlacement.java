@@ -2,6 +2,7 @@ package dev.gantry.runner.gitlab;
 
 import dev.gantry.plan.GitlabPlannedJob;
 import dev.gantry.plan.PlannedJob;
+import dev.gantry.runner.platform.OsMismatch;
 import dev.gantry.runner.platform.Platform;
 import dev.gantry.runner.platform.Platforms;
 import java.util.List;
@@ -35,7 +36,7 @@ public final class TagPlacement {
                            String hostOs) {
         Optional<Platforms.Choice> chosen = platforms.choose(tags);
         if (chosen.isEmpty()) {
-            return new Decision(job, RunnerTags.mismatch(tags, hostOs).map(RunnerTags.Mismatch::reason));
+            return new Decision(job, RunnerTags.mismatch(tags, hostOs).map(OsMismatch::reason));
         }
         if (chosen.get().platform() instanceof Platform.Image image && job.job().container() == null
                 && executor != Executor.SHELL) {
@@ -59,10 +60,10 @@ public final class TagPlacement {
     public static String describe(GitlabPlannedJob job, java.util.Map<String, String> runVariables, Executor executor,
                                   Platforms platforms) {
         List<String> tags = RunnerTags.expanded(job, runVariables);
-        Decision d = decide(job, tags, platforms, executor, RunnerTags.hostOs());
+        Decision d = decide(job, tags, platforms, executor, OsMismatch.thisMachine());
         if (d.skip().isPresent()) {
-            RunnerTags.Mismatch m = RunnerTags.mismatch(tags, RunnerTags.hostOs()).orElseThrow();
-            return "skipped: " + m.os() + " runner (-P " + m.tag() + "=host runs it here)";
+            OsMismatch m = RunnerTags.mismatch(tags, OsMismatch.thisMachine()).orElseThrow();
+            return "skipped: " + m.os() + " runner (-P " + m.label() + "=host runs it here)";
         }
         boolean docker = switch (executor) {
             case DOCKER -> true;
