@@ -1,10 +1,8 @@
 package dev.gantry.runner.actions.checkout;
 
 import dev.gantry.runner.actions.ActionContext;
-import java.io.BufferedReader;
+import dev.gantry.runner.actions.LoggedCommand;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,17 +59,6 @@ final class SparseCheckout {
             throws IOException, InterruptedException {
         List<String> argv = new ArrayList<>(List.of("git"));
         argv.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true).directory(folder.toFile());
-        builder.environment().clear();
-        builder.environment().putAll(context.env());
-        Process process = builder.start();
-        process.getOutputStream().close();
-        try (BufferedReader out = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                context.log(line);
-            }
-        }
-        return process.waitFor();
+        return LoggedCommand.run(context, argv, folder);
     }
 }

@@ -1,10 +1,8 @@
 package dev.gantry.runner.actions.setup;
 
 import dev.gantry.runner.actions.ActionContext;
-import java.io.BufferedReader;
+import dev.gantry.runner.actions.LoggedCommand;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,20 +45,8 @@ final class PipInstall {
     private static boolean pip(ActionContext context, Toolchain python, List<String> args) {
         List<String> argv = new ArrayList<>(List.of(python.executable().toString(), "-m", "pip", "install"));
         argv.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true)
-                .directory(context.workspace().toFile());
-        builder.environment().clear();
-        builder.environment().putAll(context.env());
         try {
-            Process process = builder.start();
-            process.getOutputStream().close();
-            try (BufferedReader out = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    context.log(line);
-                }
-            }
-            return process.waitFor() == 0;
+            return LoggedCommand.run(context, argv, context.workspace()) == 0;
         } catch (IOException e) {
             context.log(python.executable() + " could not be started: " + e.getMessage());
             return false;
