@@ -98,7 +98,7 @@ final class GitlabInvocation {
      * to compare with and falls back to the commit's.
      */
     private List<String> changedFiles(String source, RepositoryFacts facts) throws IOException {
-        if (source.equals("push") && GitFacts.isNewOnOrigin(repository, facts)) {
+        if (source.equals("push") && facts.newOnOrigin()) {
             return null;
         }
         if (source.equals("merge_request_event")) {

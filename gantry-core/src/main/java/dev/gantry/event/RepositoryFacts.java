@@ -19,12 +19,23 @@ import java.time.Instant;
  * @param authorName    the commit author's name
  * @param authorEmail   the commit author's email
  * @param timestamp     the commit time
+ * @param newOnOrigin   whether pushing the branch now would create it on {@code origin}: the
+ *                      repository has that remote and no {@code refs/remotes/origin/BRANCH}; false
+ *                      for a tag, without a remote (nothing tells then) and outside a repository
  */
 public record RepositoryFacts(String sha, String beforeSha, String ref, String defaultBranch, String owner,
                               String name, String remoteUrl, String actor, String message, String authorName,
-                              String authorEmail, Instant timestamp) {
+                              String authorEmail, Instant timestamp, boolean newOnOrigin) {
 
     public static final String ZERO_SHA = "0".repeat(40);
+
+    /** Facts of a branch {@code origin} already has, or of a repository without a remote. */
+    public RepositoryFacts(String sha, String beforeSha, String ref, String defaultBranch, String owner, String name,
+                           String remoteUrl, String actor, String message, String authorName, String authorEmail,
+                           Instant timestamp) {
+        this(sha, beforeSha, ref, defaultBranch, owner, name, remoteUrl, actor, message, authorName, authorEmail,
+                timestamp, false);
+    }
 
     /** {@code owner/name}. */
     public String fullName() {

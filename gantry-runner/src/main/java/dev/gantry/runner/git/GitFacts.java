@@ -84,10 +84,12 @@ public final class GitFacts {
             String before = commit.getParentCount() > 0 ? commit.getParent(0).name() : RepositoryFacts.ZERO_SHA;
             String ref = revision == null ? currentRef(repo, head, defaultBranch) : namedRef(repo, revision)
                     .orElse(currentRef(repo, repo.resolve(Constants.HEAD), defaultBranch));
+            boolean newOnOrigin = remoteUrl != null && ref.startsWith(Constants.R_HEADS)
+                    && repo.exactRef(Constants.R_REMOTES + "origin/" + ref.substring(Constants.R_HEADS.length())) == null;
             return new RepositoryFacts(commit.name(), before, ref, defaultBranch,
                     ownerName[0], ownerName[1], remoteUrl, actor, commit.getFullMessage().stripTrailing(),
                     commit.getAuthorIdent().getName(), commit.getAuthorIdent().getEmailAddress(),
-                    commit.getAuthorIdent().getWhenAsInstant());
+                    commit.getAuthorIdent().getWhenAsInstant(), newOnOrigin);
         }
     }
 
@@ -109,27 +111,6 @@ public final class GitFacts {
             from = null;
         }
         return from == null ? Optional.empty() : Optional.of(changedFiles(dir, from.name(), to));
-    }
-
-    /**
-     * Whether pushing the branch of {@code facts} now would create it on the remote: the repository
-     * has an {@code origin} remote and no {@code refs/remotes/origin/BRANCH}. False without a remote
-     * (nothing tells then; the repository is not even opened, which costs 5–10 ms) and outside a
-     * repository.
-     *
-     * @param facts the facts {@link #read} gave for {@code dir}
-     */
-    public static boolean isNewOnOrigin(Path dir, RepositoryFacts facts) throws IOException {
-        if (facts.remoteUrl() == null) {
-            return false;
-        }
-        Optional<Repository> opened = open(dir);
-        if (opened.isEmpty()) {
-            return false;
-        }
-        try (Repository repo = opened.get()) {
-            return repo.exactRef(Constants.R_REMOTES + "origin/" + facts.refName()) == null;
-        }
     }
 
     /**

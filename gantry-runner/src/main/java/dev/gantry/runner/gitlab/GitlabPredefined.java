@@ -62,7 +62,7 @@ public final class GitlabPredefined {
     private static PredefinedVariables base(RepositoryFacts facts, String source, long pipelineId, Instant createdAt,
                                             String configPath, String pipelineName, Path repository) {
         PredefinedVariables p = new PredefinedVariables()
-                .commit(new PredefinedVariables.Commit(facts.sha(), beforeSha(facts, source, repository),
+                .commit(new PredefinedVariables.Commit(facts.sha(), beforeSha(facts, source),
                         facts.message(), facts.authorName() + " <" + facts.authorEmail() + ">", facts.timestamp()))
                 .ref(facts.isTag() ? new PredefinedVariables.Ref(facts.refName(), PredefinedVariables.RefKind.TAG,
                         false, tagMessage(repository, facts.refName()))
@@ -86,17 +86,13 @@ public final class GitlabPredefined {
      * on a branch or tag. Is always 0000000000000000000000000000000000000000 for merge request
      * pipelines, scheduled pipelines, the first commit in pipelines for branches or tags, or when
      * manually running a pipeline"): the parent commit only for the push of a branch the remote
-     * already has ({@link GitFacts#isNewOnOrigin}), as the other pipelines have no previous commit.
+     * already has ({@link RepositoryFacts#newOnOrigin()}), as the other pipelines have no previous commit.
      */
-    private static String beforeSha(RepositoryFacts facts, String source, Path repository) {
+    private static String beforeSha(RepositoryFacts facts, String source) {
         if (!source.equals("push") || facts.isTag()) {
             return RepositoryFacts.ZERO_SHA;
         }
-        try {
-            return GitFacts.isNewOnOrigin(repository, facts) ? RepositoryFacts.ZERO_SHA : facts.beforeSha();
-        } catch (IOException e) {
-            return facts.beforeSha(); // a repository git cannot read tells nothing about its remote
-        }
+        return facts.newOnOrigin() ? RepositoryFacts.ZERO_SHA : facts.beforeSha();
     }
 
     /** CI_COMMIT_TAG_MESSAGE ("The commit tag message. Available only in pipelines for tags"), or null. */
